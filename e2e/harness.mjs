@@ -1,0 +1,109 @@
+// Shared end-to-end harness: a static server for the release build on a loopback port, and
+// Debian Chromium driven by playwright-core (no browser download). Every test file uses it.
+import { createServer } from "node:http";
+import { readFile, mkdir } from "node:fs/promises";
+import { join, extname, normalize, resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { AxeBuilder } from "@axe-core/playwright";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+export const DIST = join(ROOT, "dist");
+/** Screenshots land here; the README names this folder. */
+export const SHOTS = join(ROOT, "e2e", "screenshots");
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+};
+
+/**
+ * Serves `dist/` on 127.0.0.1 at a free port. `pages` maps extra paths to HTML strings (test
+ * host pages); `headers` adds response headers to every HTML page (e.g. a CSP).
+ */
+export async function serve({ pages = {}, headers = {} } = {}) {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    const extra = pages[path];
+    if (extra !== undefined) {
+      res.writeHead(200, { "content-type": TYPES[".html"], ...headers });
+      return res.end(extra);
+    }
+    const file = normalize(join(DIST, path.endsWith("/") ? path + "index.html" : path));
+    if (!file.startsWith(DIST)) {
+      res.writeHead(403);
+      return res.end();
+    }
+    try {
+      const body = await readFile(file);
+      const type = TYPES[extname(file)] ?? "application/octet-stream";
+      res.writeHead(200, { "content-type": type, ...(type.startsWith("text/html") ? headers : {}) });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("not found");
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** Launches Debian Chromium headless with flags that keep it off the (closed) network. */
+export function launch() {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      "--disable-dev-shm-usage",
+    ],
+  });
+}
+
+/**
+ * Opens a page in a fresh context and records console errors and page errors, so a test can
+ * assert there were none.
+ */
+export async function openPage(browser, url, contextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") errors.push(`console: ${msg.text()}`);
+  });
+  page.on("pageerror", (err) => errors.push(`pageerror: ${err.message}`));
+  await page.goto(url);
+  return { context, page, errors };
+}
+
+/** Waits until `count` widget roots have rendered. */
+export async function widgetsReady(page, count = 1) {
+  await page.waitForFunction(
+    (n) => document.querySelectorAll(".nvp-root").length >= n,
+    count,
+    { timeout: 20000 },
+  );
+}
+
+/** Runs axe on the widgets and returns the serious and critical violations. */
+export async function seriousViolations(page, include = ".nvp-root") {
+  const results = await new AxeBuilder({ page }).include(include).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+}
+
+/** Saves a full-page screenshot under e2e/screenshots/. */
+export async function screenshot(page, name) {
+  await mkdir(SHOTS, { recursive: true });
+  const path = join(SHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

@@ -1,0 +1,109 @@
+// The foundation: the demo page, both widget instances, tabs by keyboard, axe, screenshots.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, openPage, widgetsReady, seriousViolations, screenshot } from "./harness.mjs";
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("the demo page renders both widget instances without errors", async () => {
+  const { context, page, errors } = await openPage(browser, `${server.url}/`);
+  await widgetsReady(page, 2);
+  const roots = page.locator("node-vs-python .nvp-root");
+  assert.equal(await roots.count(), 2);
+  // The first shows three tabs; the compact second shows only the simulator, without a tab list.
+  assert.equal(await roots.nth(0).locator('[role="tab"]').count(), 3);
+  assert.equal(await roots.nth(1).locator('[role="tab"]').count(), 0);
+  assert.ok(await roots.nth(1).evaluate((el) => el.classList.contains("nvp-root--compact")));
+  // The widget never takes over the page: the host's content and title are intact.
+  assert.equal(await page.title(), "Stackwise — Node.js or Python for your next backend?");
+  assert.ok(await page.locator("h1", { hasText: "Node.js or Python" }).isVisible());
+  // Ids are unique across both instances.
+  const dupes = await page.evaluate(() => {
+    const ids = [...document.querySelectorAll("[id]")].map((e) => e.id);
+    return ids.filter((id, i) => ids.indexOf(id) !== i);
+  });
+  assert.deepEqual(dupes, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("tabs follow the WAI-ARIA pattern by keyboard", async () => {
+  const { context, page, errors } = await openPage(browser, `${server.url}/`);
+  await widgetsReady(page, 2);
+  const widget = page.locator("node-vs-python").first();
+  const tabs = widget.locator('[role="tab"]');
+  const selected = () => widget.locator('[role="tab"][aria-selected="true"]').innerText();
+  // Exactly one tab is in the Tab order.
+  assert.deepEqual(await tabs.evaluateAll((ts) => ts.map((t) => t.tabIndex)), [0, -1, -1]);
+  await tabs.first().focus();
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await selected(), "Use cases");
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Use cases");
+  assert.ok(await widget.locator('[role="tabpanel"][id$="panel-usecases"]').isVisible());
+  assert.ok(!(await widget.locator('[role="tabpanel"][id$="panel-compare"]').isVisible()));
+  await page.keyboard.press("End");
+  assert.equal(await selected(), "Simulate");
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await selected(), "Compare", "arrows wrap around");
+  await page.keyboard.press("ArrowLeft");
+  assert.equal(await selected(), "Simulate");
+  await page.keyboard.press("Home");
+  assert.equal(await selected(), "Compare");
+  // Tab moves from the tab list into the active panel, not to the next tab.
+  await page.keyboard.press("Tab");
+  const focusedInPanel = await page.evaluate(() => !!document.activeElement.closest('[role="tabpanel"]'));
+  assert.ok(focusedInPanel);
+  // The active tab is shareable through the (namespaced) hash.
+  await tabs.nth(2).click();
+  assert.match(await page.evaluate(() => location.hash), /nvp\.tab=simulate/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a link with a tab restores it, and a garbage hash is survived with a notice", async () => {
+  let { context, page, errors } = await openPage(browser, `${server.url}/#nvp.tab=usecases`);
+  assert.deepEqual(errors, []);
+  await widgetsReady(page, 2);
+  const widget = page.locator("node-vs-python").first();
+  assert.equal(await widget.locator('[role="tab"][aria-selected="true"]').innerText(), "Use cases");
+  await context.close();
+  ({ context, page, errors } = await openPage(browser, `${server.url}/#nvp.tab=%3Cimg%20src=x%20onerror=alert(1)%3E&nvp.%ZZ=1`));
+  await widgetsReady(page, 2);
+  const fresh = page.locator("node-vs-python").first();
+  assert.equal(await fresh.locator('[role="tab"][aria-selected="true"]').innerText(), "Compare");
+  const notice = await page.locator("node-vs-python").first().locator(".nvp-notices").innerText();
+  assert.match(notice, /does not show/);
+  assert.equal(await page.locator("node-vs-python img").count(), 0, "no markup from the hash");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("axe finds no serious or critical violations, light and dark", async () => {
+  for (const colorScheme of ["light", "dark"]) {
+    const { context, page } = await openPage(browser, `${server.url}/`, { colorScheme });
+    await widgetsReady(page, 2);
+    assert.deepEqual(await seriousViolations(page), [], colorScheme);
+    await context.close();
+  }
+});
+
+test("full-page screenshots at 1280x800 and 375x740", async () => {
+  for (const [name, viewport] of [["desktop-1280", { width: 1280, height: 800 }], ["mobile-375", { width: 375, height: 740 }]]) {
+    const { context, page, errors } = await openPage(browser, `${server.url}/`, { viewport });
+    await widgetsReady(page, 2);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${name}: the page scrolls sideways by ${overflow}px`);
+    await screenshot(page, `shell-${name}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});

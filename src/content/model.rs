@@ -1,0 +1,246 @@
+//! The content model: every type the `content/*.toml` files deserialize into.
+//!
+//! Stacks are data, never Rust enums: every per-stack field is keyed by a stack id, so adding a
+//! third stack (say Go) is a data change only. The same types are read by `build.rs` (from TOML)
+//! and by the widget (from postcard), so they avoid serde features postcard cannot handle
+//! (`flatten`, untagged enums, `skip_serializing_if`).
+
+use serde::{Deserialize, Serialize};
+
+/// Identifier of a stack, e.g. `"node"` or `"python"`.
+pub type StackId = String;
+/// Identifier of a source in [`Content::sources`].
+pub type SourceId = String;
+
+/// The largest weight a visitor (or a preset) can give a criterion; weights run 0..=`MAX_WEIGHT`.
+pub const MAX_WEIGHT: u8 = 5;
+
+/// The whole content bundle.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Content {
+    pub stacks: Vec<Stack>,
+    pub dimensions: Vec<Dimension>,
+    /// The scale that [`CriterionScore::score`] uses.
+    pub scale: ScoreScale,
+    pub criteria: Vec<Criterion>,
+    pub presets: Vec<WeightPreset>,
+    pub tldr: Vec<String>,
+    pub faqs: Vec<Faq>,
+    pub hello_worlds: Vec<CodeSample>,
+    /// Absent until a data file defines it; `default` lets such a file set be read at all.
+    #[serde(default)]
+    pub categories: Vec<Category>,
+    #[serde(default)]
+    pub use_cases: Vec<UseCase>,
+    pub sources: Vec<Source>,
+}
+
+/// A backend stack being compared.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Stack {
+    pub id: StackId,
+    /// Display name, e.g. "Node.js".
+    pub name: String,
+    /// The runtime's one-line summary.
+    pub summary: String,
+    /// Short symbol used to mark "favours" without relying on colour, e.g. "N" or "Py".
+    pub badge: String,
+}
+
+/// One row of the comparison matrix (one of the article's dimensions).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dimension {
+    pub id: String,
+    pub title: String,
+    /// The one-line takeaway for the row.
+    pub takeaway: String,
+    /// Stacks this row favours; empty means "depends / neither".
+    pub favours: Vec<StackId>,
+    /// The points for each stack.
+    pub entries: Vec<DimensionEntry>,
+    /// Corrections or context the article leaves out, each with a source. Most rows have none,
+    /// so data files may leave the key out.
+    #[serde(default)]
+    pub nuances: Vec<Nuance>,
+}
+
+/// A stack's points on one dimension.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DimensionEntry {
+    pub stack: StackId,
+    /// Short summary shown in the table cell.
+    pub summary: String,
+    /// The detailed points shown when the row is expanded.
+    pub points: Vec<String>,
+}
+
+/// Extra context with a source, shown where the article is incomplete or misleading.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Nuance {
+    pub text: String,
+    pub source: SourceId,
+}
+
+/// The scale every criterion score is on, e.g. 0..=5.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScoreScale {
+    pub min: u8,
+    pub max: u8,
+    /// What the ends of the scale mean, shown to the visitor.
+    pub meaning: String,
+}
+
+/// Something a visitor can weigh (0–5) in the fit score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Criterion {
+    pub id: String,
+    pub label: String,
+    pub description: String,
+    /// How strongly each stack meets this criterion.
+    pub scores: Vec<CriterionScore>,
+}
+
+/// A stack's score on one criterion, with the reason.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CriterionScore {
+    pub stack: StackId,
+    pub score: u8,
+    pub why: String,
+    /// Optional source for the score (empty when it is the article itself).
+    pub source: SourceId,
+}
+
+/// A named set of weights, e.g. "Real-time product".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WeightPreset {
+    pub id: String,
+    pub label: String,
+    pub weights: Vec<PresetWeight>,
+}
+
+/// One criterion's weight in a preset (criteria a preset leaves out weigh 0).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PresetWeight {
+    pub criterion: String,
+    pub weight: u8,
+}
+
+/// A frequently asked question with its answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Faq {
+    pub id: String,
+    pub question: String,
+    pub answer: String,
+    #[serde(default)]
+    pub nuances: Vec<Nuance>,
+}
+
+/// A code listing, e.g. the article's hello-world server for a stack.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CodeSample {
+    pub stack: StackId,
+    pub title: String,
+    pub language: String,
+    pub code: String,
+}
+
+/// A category a use case can belong to (real-time, data and AI, ...).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Category {
+    pub id: String,
+    pub label: String,
+}
+
+/// A use case the article names, with the workload profile the simulator turns into a preset.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UseCase {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    /// Category ids.
+    pub categories: Vec<String>,
+    /// Stacks the article favours for this use case; more than one means "either".
+    pub favours: Vec<StackId>,
+    /// Why the article favours them, in our words.
+    pub why: String,
+    pub workload: WorkloadProfile,
+    /// Criterion ids this use case leans on (used to explain recommendations).
+    pub criteria: Vec<String>,
+}
+
+/// A use case's typical request shape.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkloadProfile {
+    /// Typical CPU time per request, in milliseconds.
+    pub cpu_ms: f64,
+    /// Typical I/O wait per request, in milliseconds (for long-lived connections: how long the
+    /// connection stays open).
+    pub io_ms: f64,
+    /// Whether connections stay open (WebSockets, streams) rather than request/response.
+    pub long_lived: bool,
+    /// A typical arrival rate for the preset, requests per second.
+    pub rate_per_s: f64,
+}
+
+/// A cited source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub id: SourceId,
+    pub label: String,
+    /// Where to read it; may be empty for sources without a stable address.
+    pub url: String,
+}
+
+impl WorkloadProfile {
+    /// Share of a request's time spent on CPU rather than waiting, 0.0..=1.0.
+    pub fn cpu_share(&self) -> f64 {
+        let total = self.cpu_ms + self.io_ms;
+        if total > 0.0 { self.cpu_ms / total } else { 0.0 }
+    }
+}
+
+impl Content {
+    /// Looks up a stack by id.
+    pub fn stack(&self, id: &str) -> Option<&Stack> {
+        self.stacks.iter().find(|s| s.id == id)
+    }
+
+    /// Looks up a source by id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// Looks up a use case by id.
+    pub fn use_case(&self, id: &str) -> Option<&UseCase> {
+        self.use_cases.iter().find(|u| u.id == id)
+    }
+
+    /// A stack's position in [`Content::stacks`]; the UI derives its colour token from it.
+    pub fn stack_index(&self, id: &str) -> Option<usize> {
+        self.stacks.iter().position(|s| s.id == id)
+    }
+
+    /// Looks up a criterion by id.
+    pub fn criterion(&self, id: &str) -> Option<&Criterion> {
+        self.criteria.iter().find(|c| c.id == id)
+    }
+
+    /// Looks up a dimension by id.
+    pub fn dimension(&self, id: &str) -> Option<&Dimension> {
+        self.dimensions.iter().find(|d| d.id == id)
+    }
+}
+
+impl Criterion {
+    /// The score this criterion gives `stack`, if the data has one.
+    pub fn score_for(&self, stack: &str) -> Option<&CriterionScore> {
+        self.scores.iter().find(|s| s.stack == stack)
+    }
+}
+
+impl Dimension {
+    /// This row's entry for `stack`, if the data has one.
+    pub fn entry_for(&self, stack: &str) -> Option<&DimensionEntry> {
+        self.entries.iter().find(|e| e.stack == stack)
+    }
+}

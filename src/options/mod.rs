@@ -1,0 +1,100 @@
+//! Embed options: what a host page can ask of the widget (views, theme, compact, hash use).
+//!
+//! Pure data so the same set can come from HTML attributes or a JavaScript object, and so the
+//! parsers can be fuzzed natively.
+
+pub mod parse;
+
+pub use parse::{OptionWarning, ParsedOptions, parse_pairs};
+
+/// One of the widget's views (tabs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum View {
+    Compare,
+    UseCases,
+    Simulate,
+}
+
+impl View {
+    /// Every view, in the default order.
+    pub const ALL: [View; 3] = [View::Compare, View::UseCases, View::Simulate];
+
+    /// The stable id used in attributes, the hash and element ids.
+    pub fn id(self) -> &'static str {
+        match self {
+            View::Compare => "compare",
+            View::UseCases => "usecases",
+            View::Simulate => "simulate",
+        }
+    }
+
+    /// The tab's visible label.
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Compare => "Compare",
+            View::UseCases => "Use cases",
+            View::Simulate => "Simulate",
+        }
+    }
+
+    /// Parses a view id; accepts a few obvious spellings.
+    pub fn from_id(id: &str) -> Option<View> {
+        match id.trim().to_ascii_lowercase().as_str() {
+            "compare" | "matrix" => Some(View::Compare),
+            "usecases" | "use-cases" | "use_cases" | "picker" => Some(View::UseCases),
+            "simulate" | "simulator" | "sim" => Some(View::Simulate),
+            _ => None,
+        }
+    }
+}
+
+/// Colour scheme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    Light,
+    Dark,
+    /// Follow `prefers-color-scheme`.
+    #[default]
+    Auto,
+}
+
+/// Whether the widget may write the page's URL hash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum HashMode {
+    /// Write it unless the host page already uses the hash for itself.
+    #[default]
+    Auto,
+    On,
+    Off,
+}
+
+/// The options one widget instance runs with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WidgetOptions {
+    /// Views to show, in order; never empty.
+    pub views: Vec<View>,
+    /// The view shown first (must be one of `views`).
+    pub initial_view: View,
+    pub theme: Theme,
+    /// Accent colour as a validated CSS colour, if the host set one.
+    pub accent: Option<String>,
+    /// A denser layout for narrow slots.
+    pub compact: bool,
+    /// The hash namespace (and element-id prefix) of this instance, e.g. `nvp` or `nvp2`.
+    pub namespace: String,
+    pub hash: HashMode,
+}
+
+impl Default for WidgetOptions {
+    fn default() -> Self {
+        WidgetOptions {
+            views: View::ALL.to_vec(),
+            initial_view: View::Compare,
+            theme: Theme::Auto,
+            accent: None,
+            compact: false,
+            namespace: "nvp".to_string(),
+            hash: HashMode::Auto,
+        }
+    }
+}

@@ -1,0 +1,41 @@
+//! A panic must never leave the host page blank or broken: log the details for developers and
+//! replace each widget's content with a short, friendly card.
+
+use std::sync::Once;
+
+static INSTALL: Once = Once::new();
+
+/// Installs the panic hook once.
+pub fn install() {
+    INSTALL.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            web_sys::console::error_1(&format!("node-vs-python crashed: {info}").into());
+            show_error_cards();
+        }));
+    });
+}
+
+/// Replaces every mounted widget's content with the error card, using DOM calls only (no
+/// HTML strings) so nothing from the panic message can be injected into the page.
+fn show_error_cards() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(mounts) = document.query_selector_all(".nvp-mount") else {
+        return;
+    };
+    for i in 0..mounts.length() {
+        let Some(node) = mounts.item(i) else { continue };
+        node.set_text_content(None);
+        let Ok(card) = document.create_element("div") else {
+            continue;
+        };
+        card.set_class_name("nvp-root nvp-error-card");
+        let _ = card.set_attribute("role", "alert");
+        card.set_text_content(Some(
+            "Sorry, the Node.js vs Python widget stopped working. Reload the page to try again; \
+             the details are in the browser console.",
+        ));
+        let _ = node.append_child(&card);
+    }
+}

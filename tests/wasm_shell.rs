@@ -1,0 +1,64 @@
+//! The shell mounted in a real browser (headless Chromium through chromedriver): tabs render,
+//! clicking one selects it and reports the shareable state.
+#![cfg(target_arch = "wasm32")]
+
+use node_vs_python::options::{View, WidgetOptions};
+use node_vs_python::state::{HashParams, hash};
+use node_vs_python::ui::{App, AppProps};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use yew::Callback;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn host() -> web_sys::Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let div = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+#[wasm_bindgen_test]
+async fn tabs_render_select_and_share() {
+    let root = host();
+    let shared: Rc<RefCell<Vec<HashParams>>> = Rc::default();
+    let sink = shared.clone();
+    let props = AppProps {
+        options: Rc::new(WidgetOptions {
+            namespace: "wt".into(),
+            ..WidgetOptions::default()
+        }),
+        initial_hash: Rc::new(hash::parse("#wt.tab=usecases", "wt")),
+        on_hash: Callback::from(move |p| sink.borrow_mut().push(p)),
+    };
+    let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+
+    let tabs = root.query_selector_all("[role=tab]").unwrap();
+    assert_eq!(tabs.length(), 3);
+    let selected = root.query_selector("[aria-selected=true]").unwrap().unwrap();
+    assert_eq!(selected.id(), "wt-tab-usecases", "the hash's tab is restored");
+    assert!(shared.borrow().is_empty(), "nothing is written before the visitor acts");
+
+    let simulate: web_sys::HtmlElement = root
+        .query_selector("#wt-tab-simulate")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    simulate.click();
+    yew::scheduler::flush().await;
+    let selected = root.query_selector("[aria-selected=true]").unwrap().unwrap();
+    assert_eq!(selected.id(), "wt-tab-simulate");
+    let panel = root.query_selector("#wt-panel-simulate").unwrap().unwrap();
+    assert!(!panel.has_attribute("hidden"));
+    assert_eq!(
+        shared.borrow().last().and_then(|p| p.get("tab").map(String::from)),
+        Some(View::Simulate.id().to_string())
+    );
+    handle.destroy();
+    yew::scheduler::flush().await;
+    assert_eq!(root.child_element_count(), 0, "destroy unmounts the widget");
+}
