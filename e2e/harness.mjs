@@ -8,7 +8,8 @@ import { chromium } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-export const DIST = join(ROOT, "dist");
+/** The release build to serve; NVP_DIST points elsewhere (e.g. a helper's private build). */
+export const DIST = resolve(process.env.NVP_DIST ?? join(ROOT, "dist"));
 /** Screenshots land here; the README names this folder. */
 export const SHOTS = join(ROOT, "e2e", "screenshots");
 
