@@ -84,17 +84,35 @@ export async function openPage(browser, url, contextOptions = {}) {
   return { context, page, errors };
 }
 
-/** Waits until `count` widget roots have rendered. */
+/** Widget roots on the page, looking inside each widget's shadow root. */
+export function countRoots(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll("node-vs-python, [data-nvp-host]")]
+      .filter((host) => host.shadowRoot?.querySelector(".nvp-root")).length);
+}
+
+/**
+ * Waits until `count` widgets have rendered. Widgets start when scrolled into view, so each
+ * host element is scrolled to first; the page is scrolled back to the top afterwards.
+ */
 export async function widgetsReady(page, count = 1) {
+  const hosts = page.locator("node-vs-python, [data-nvp-host]");
+  await hosts.first().waitFor({ state: "attached", timeout: 20000 });
+  for (let i = 0; i < (await hosts.count()); i++) {
+    await hosts.nth(i).scrollIntoViewIfNeeded();
+    await page.waitForTimeout(50);
+  }
   await page.waitForFunction(
-    (n) => document.querySelectorAll(".nvp-root").length >= n,
+    (n) => [...document.querySelectorAll("node-vs-python, [data-nvp-host]")]
+      .filter((host) => host.shadowRoot?.querySelector(".nvp-root")).length >= n,
     count,
     { timeout: 20000 },
   );
+  await page.evaluate(() => window.scrollTo(0, 0));
 }
 
 /** Runs axe on the widgets and returns the serious and critical violations. */
-export async function seriousViolations(page, include = ".nvp-root") {
+export async function seriousViolations(page, include = "node-vs-python") {
   const results = await new AxeBuilder({ page }).include(include).analyze();
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")

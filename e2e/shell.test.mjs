@@ -28,7 +28,8 @@ test("the demo page renders both widget instances without errors", async () => {
   assert.ok(await page.locator("h1", { hasText: "Node.js or Python" }).isVisible());
   // Ids are unique across both instances.
   const dupes = await page.evaluate(() => {
-    const ids = [...document.querySelectorAll("[id]")].map((e) => e.id);
+    const scopes = [document, ...[...document.querySelectorAll("node-vs-python")].map((h) => h.shadowRoot)];
+    const ids = scopes.flatMap((s) => [...s.querySelectorAll("[id]")].map((e) => e.id));
     return ids.filter((id, i) => ids.indexOf(id) !== i);
   });
   assert.deepEqual(dupes, []);
@@ -47,7 +48,7 @@ test("tabs follow the WAI-ARIA pattern by keyboard", async () => {
   await tabs.first().focus();
   await page.keyboard.press("ArrowRight");
   assert.equal(await selected(), "Use cases");
-  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Use cases");
+  assert.equal(await page.evaluate(() => document.activeElement.shadowRoot.activeElement.textContent), "Use cases");
   assert.ok(await widget.locator('[role="tabpanel"][id$="panel-usecases"]').isVisible());
   assert.ok(!(await widget.locator('[role="tabpanel"][id$="panel-compare"]').isVisible()));
   await page.keyboard.press("End");
@@ -60,7 +61,7 @@ test("tabs follow the WAI-ARIA pattern by keyboard", async () => {
   assert.equal(await selected(), "Compare");
   // Tab moves from the tab list into the active panel, not to the next tab.
   await page.keyboard.press("Tab");
-  const focusedInPanel = await page.evaluate(() => !!document.activeElement.closest('[role="tabpanel"]'));
+  const focusedInPanel = await page.evaluate(() => !!document.activeElement.shadowRoot.activeElement.closest('[role="tabpanel"]'));
   assert.ok(focusedInPanel);
   // The active tab is shareable through the (namespaced) hash.
   await tabs.nth(2).click();

@@ -3,8 +3,10 @@
 //! Pure data so the same set can come from HTML attributes or a JavaScript object, and so the
 //! parsers can be fuzzed natively.
 
+pub mod object;
 pub mod parse;
 
+pub use object::{OptionValue, parse_entries};
 pub use parse::{OptionWarning, ParsedOptions, parse_pairs};
 
 /// One of the widget's views (tabs).
@@ -83,6 +85,9 @@ pub struct WidgetOptions {
     /// The hash namespace (and element-id prefix) of this instance, e.g. `nvp` or `nvp2`.
     pub namespace: String,
     pub hash: HashMode,
+    /// Start state in the URL-hash format without namespace (e.g. `tab=simulate&s.p=chat`),
+    /// used when the page's URL carries no state for this instance.
+    pub initial_state: Option<String>,
 }
 
 impl Default for WidgetOptions {
@@ -95,6 +100,7 @@ impl Default for WidgetOptions {
             compact: false,
             namespace: "nvp".to_string(),
             hash: HashMode::Auto,
+            initial_state: None,
         }
     }
 }

@@ -47,8 +47,13 @@ pub fn parse_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> P
                 reason,
             })
         };
-        if value.len() > MAX_VALUE_LEN {
-            warn(format!("the value is longer than {MAX_VALUE_LEN} characters"));
+        let limit = if name == "state" {
+            crate::state::hash::MAX_HASH_LEN
+        } else {
+            MAX_VALUE_LEN
+        };
+        if value.len() > limit {
+            warn(format!("the value is longer than {limit} characters"));
             continue;
         }
         let value = value.trim();
@@ -98,6 +103,13 @@ pub fn parse_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> P
                         "\"{}\" must be 1–16 letters, digits or dashes, starting with a letter",
                         clip(value)
                     ));
+                }
+            }
+            "state" => options.initial_state = Some(value.trim_start_matches('#').to_string()),
+            // Read by the loader (embed.js), which starts the widget when it scrolls into view.
+            "lazy" => {
+                if parse_bool(value).is_none() {
+                    warn(format!("\"{}\" is not true or false", clip(value)));
                 }
             }
             "id" | "class" | "style" | "hidden" | "lang" | "dir" | "title" | "slot" => {}

@@ -93,6 +93,7 @@ pub struct ParsedHash {
 
 /// Reads the pairs of `namespace` from a raw `location.hash` (with or without the leading `#`).
 /// Pairs of other namespaces and foreign fragments are ignored silently: they are not ours.
+/// An empty `namespace` reads un-prefixed keys (the `state` embed option's format).
 pub fn parse(raw: &str, namespace: &str) -> ParsedHash {
     let mut parsed = ParsedHash::default();
     let raw = raw.strip_prefix('#').unwrap_or(raw);
@@ -103,7 +104,11 @@ pub fn parse(raw: &str, namespace: &str) -> ParsedHash {
         ));
         return parsed;
     }
-    let prefix = format!("{namespace}.");
+    let prefix = if namespace.is_empty() {
+        String::new()
+    } else {
+        format!("{namespace}.")
+    };
     for piece in raw.split('&').filter(|p| !p.is_empty()) {
         let (key, value) = piece.split_once('=').unwrap_or((piece, ""));
         let Some(key) = decode(key).filter(|k| k.starts_with(&prefix)) else {
@@ -265,6 +270,13 @@ mod tests {
         let parsed = parse(&long, "nvp");
         assert!(parsed.params.is_empty());
         assert_eq!(parsed.problems.len(), 1);
+    }
+
+    #[test]
+    fn an_empty_namespace_reads_plain_keys() {
+        let parsed = parse("tab=simulate&s.p=chat", "");
+        assert_eq!(parsed.params.get("tab"), Some("simulate"));
+        assert_eq!(parsed.params.get("s.p"), Some("chat"));
     }
 
     #[test]

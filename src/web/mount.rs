@@ -1,7 +1,9 @@
-//! Mounting one widget instance into a host element.
+//! Mounting widget instances, and the registry of live ones (unique hash namespaces, and the
+//! roots the panic card replaces).
 
 use super::hash_sync;
 use crate::options::{HashMode, WidgetOptions};
+use crate::state::hash;
 use crate::ui::{App, AppProps};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -11,55 +13,102 @@ use yew::prelude::*;
 pub struct Mounted {
     handle: Option<yew::AppHandle<App>>,
     root: web_sys::Element,
+    namespace: String,
 }
 
 impl Mounted {
-    /// Removes the widget and frees its state.
+    /// The instance's hash namespace.
+    pub fn namespace(&self) -> &str {
+        &self.namespace
+    }
+
+    /// Removes the widget, frees its state and releases its namespace.
     pub fn unmount(mut self) {
         if let Some(handle) = self.handle.take() {
             handle.destroy();
         }
         self.root.remove();
+        REGISTRY.with(|r| {
+            if let Ok(mut r) = r.try_borrow_mut() {
+                r.retain(|(ns, _)| *ns != self.namespace);
+            }
+        });
     }
 }
 
 thread_local! {
-    static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
+    /// Live instances: namespace and mount root.
+    static REGISTRY: RefCell<Vec<(String, web_sys::Element)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Keeps a mounted widget alive for the page's lifetime.
-pub(crate) fn keep(mounted: Mounted) {
-    MOUNTED.with(|m| m.borrow_mut().push(mounted));
+/// The mount roots of every live widget (for the panic card). Never panics, even mid-update.
+pub(crate) fn live_roots() -> Vec<web_sys::Element> {
+    REGISTRY.with(|r| {
+        r.try_borrow()
+            .map(|r| r.iter().map(|(_, e)| e.clone()).collect())
+            .unwrap_or_default()
+    })
+}
+
+/// Picks `wanted`, or `wanted2`, `wanted3`, ... if another live widget has it.
+fn claim_namespace(wanted: &str) -> String {
+    REGISTRY.with(|r| {
+        let taken = |ns: &str| r.borrow().iter().any(|(n, _)| n == ns);
+        let mut ns = wanted.to_string();
+        let mut n = 2;
+        while taken(&ns) {
+            ns = format!("{wanted}{n}");
+            n += 1;
+        }
+        ns
+    })
 }
 
 /// Mounts a widget into a fresh `<div>` inside `host`, so Yew never clears the host's own nodes.
-pub fn mount_into(host: &web_sys::Element, options: WidgetOptions) -> Mounted {
-    let document = host.owner_document().expect("an element in a document");
+pub fn mount_into(host: &web_sys::Element, mut options: WidgetOptions) -> Mounted {
+    let document = host
+        .owner_document()
+        .or_else(|| web_sys::window().and_then(|w| w.document()))
+        .expect("a document");
     let root = document.create_element("div").expect("create a div");
     root.set_class_name("nvp-mount");
     let _ = host.append_child(&root);
 
+    options.namespace = claim_namespace(&options.namespace);
     let namespace = options.namespace.clone();
+    REGISTRY.with(|r| r.borrow_mut().push((namespace.clone(), root.clone())));
+
     let raw_hash = hash_sync::read();
+    let mut initial = hash::parse(&raw_hash, &namespace);
+    if initial.params.is_empty()
+        && initial.problems.is_empty()
+        && let Some(state) = &options.initial_state
+    {
+        // The host's start state applies only when the link carries none for this instance.
+        initial = hash::parse(state, "");
+    }
     let writes = match options.hash {
         HashMode::On => true,
         HashMode::Off => false,
-        HashMode::Auto => !crate::state::hash::host_uses_hash(&raw_hash, &namespace),
+        HashMode::Auto => !hash::host_uses_hash(&raw_hash, &namespace),
     };
-    let initial_hash = Rc::new(crate::state::hash::parse(&raw_hash, &namespace));
-    let on_hash = Callback::from(move |params| {
-        if writes {
-            hash_sync::write(&namespace, &params);
-        }
-    });
+    let on_hash = {
+        let namespace = namespace.clone();
+        Callback::from(move |params| {
+            if writes {
+                hash_sync::write(&namespace, &params);
+            }
+        })
+    };
     let props = AppProps {
         options: Rc::new(options),
-        initial_hash,
+        initial_hash: Rc::new(initial),
         on_hash,
     };
     let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     Mounted {
         handle: Some(handle),
         root,
+        namespace,
     }
 }

@@ -18,15 +18,11 @@ pub fn install() {
 /// Replaces every mounted widget's content with the error card, using DOM calls only (no
 /// HTML strings) so nothing from the panic message can be injected into the page.
 fn show_error_cards() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Ok(mounts) = document.query_selector_all(".nvp-mount") else {
-        return;
-    };
-    for i in 0..mounts.length() {
-        let Some(node) = mounts.item(i) else { continue };
-        node.set_text_content(None);
+    for root in super::mount::live_roots() {
+        let Some(document) = root.owner_document() else {
+            continue;
+        };
+        root.set_text_content(None);
         let Ok(card) = document.create_element("div") else {
             continue;
         };
@@ -36,6 +32,6 @@ fn show_error_cards() {
             "Sorry, the Node.js vs Python widget stopped working. Reload the page to try again; \
              the details are in the browser console.",
         ));
-        let _ = node.append_child(&card);
+        let _ = root.append_child(&card);
     }
 }
