@@ -33,8 +33,13 @@ export async function serve({ pages = {}, headers = {} } = {}) {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     const extra = pages[path];
     if (extra !== undefined) {
-      res.writeHead(200, { "content-type": TYPES[".html"], ...headers });
+      const type = TYPES[extname(path)] ?? TYPES[".html"];
+      res.writeHead(200, { "content-type": type, ...(type.startsWith("text/html") ? headers : {}) });
       return res.end(extra);
+    }
+    if (path === "/favicon.ico") {
+      res.writeHead(204);
+      return res.end();
     }
     const file = normalize(join(DIST, path.endsWith("/") ? path + "index.html" : path));
     if (!file.startsWith(DIST)) {

@@ -8,7 +8,8 @@ static INSTALL: Once = Once::new();
 /// Installs the panic hook once.
 pub fn install() {
     INSTALL.call_once(|| {
-        std::panic::set_hook(Box::new(|info| {
+        // Through Yew, so its renderer does not replace this hook with its default one.
+        yew::set_custom_panic_hook(Box::new(|info| {
             web_sys::console::error_1(&format!("node-vs-python crashed: {info}").into());
             show_error_cards();
         }));

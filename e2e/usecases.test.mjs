@@ -1,0 +1,110 @@
+// The Use-cases tab in Chromium: live filtering, keyboard selection, the announced verdict,
+// the URL round trip, axe, and screenshots at phone and desktop widths.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, openPage, widgetsReady, seriousViolations, screenshot } from "./harness.mjs";
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens the demo page on the Use-cases tab of the first widget. */
+async function openUseCases(hash = "", contextOptions = {}) {
+  const opened = await openPage(browser, `${server.url}/#nvp.tab=usecases${hash}`, contextOptions);
+  await widgetsReady(opened.page, 1);
+  const widget = opened.page.locator("node-vs-python").first();
+  await widget.locator(".nvp-uc").waitFor();
+  return { ...opened, widget, status: widget.locator('.nvp-uc [role="status"]') };
+}
+
+test("typing filters the list live and highlights the match", async () => {
+  const { context, widget, errors } = await openUseCases();
+  const items = widget.locator(".nvp-uc-item");
+  const all = await items.count();
+  assert.ok(all > 10);
+  await widget.locator('input[type="search"]').pressSequentially("chat");
+  assert.equal(await items.count(), 1);
+  assert.equal(await widget.locator(".nvp-uc-item mark").first().innerText(), "chat");
+  await widget.locator('input[type="search"]').fill("zzqx");
+  assert.equal(await items.count(), 0);
+  assert.ok(await widget.locator(".nvp-uc-empty").isVisible());
+  await widget.locator(".nvp-uc-empty button").click();
+  assert.equal(await items.count(), all, "clear all filters brings everything back");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("selecting by keyboard announces one sentence and lists the reasons", async () => {
+  const { context, page, widget, status, errors } = await openUseCases();
+  assert.match(await status.innerText(), /Select at least one use case/);
+  await widget.locator("#nvp-u-uc-chat").focus();
+  await page.keyboard.press("Space");
+  assert.match(await status.innerText(), /^Recommendation: Node\.js, with \w+ confidence/);
+  // Tab through to the ML pipeline's checkbox, never touching the mouse.
+  for (let i = 0; i < 200; i++) {
+    // The widget lives in a shadow root: the document only sees its host as active.
+    const active = await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.id);
+    if (active === "nvp-u-uc-ml_pipeline") break;
+    await page.keyboard.press("Tab");
+  }
+  await page.keyboard.press("Space");
+  assert.ok(await widget.locator("#nvp-u-uc-ml_pipeline").isChecked());
+  const sentence = await status.innerText();
+  assert.match(sentence, /split the work, Node\.js for Real-time chat and Python for Machine learning pipeline/);
+  assert.equal(sentence.split(". ").length, 1, "one sentence");
+  const reasons = widget.locator(".nvp-uc-reason");
+  assert.equal(await reasons.count(), 2);
+  assert.match(await reasons.nth(0).innerText(), /Real-time chat/);
+  assert.equal(await widget.locator('.nvp-uc [role="status"] .nvp-uc-reason').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the URL round-trips selections, filters and answers", async () => {
+  const { context, page, widget } = await openUseCases();
+  await widget.locator("#nvp-u-uc-scientific").check();
+  await widget.locator('input[name="nvp-u-beg"][value="yes"]').check();
+  await widget.locator('input[type="search"]').fill("comput");
+  const hash = await page.evaluate(() => location.hash);
+  assert.match(hash, /nvp\.u\.sel=scientific/);
+  assert.match(hash, /nvp\.u\.q=comput/);
+  const sentence = await widget.locator('.nvp-uc [role="status"]').innerText();
+  const again = await openPage(browser, `${server.url}/${hash}`);
+  await widgetsReady(again.page, 1);
+  const w2 = again.page.locator("node-vs-python").first();
+  assert.ok(await w2.locator("#nvp-u-uc-scientific").isChecked());
+  assert.ok(await w2.locator('input[name="nvp-u-beg"][value="yes"]').isChecked());
+  assert.equal(await w2.locator('input[type="search"]').inputValue(), "comput");
+  assert.equal(await w2.locator('.nvp-uc [role="status"]').innerText(), sentence);
+  await again.context.close();
+  await context.close();
+});
+
+test("axe finds no serious or critical violations, and screenshots are saved", async () => {
+  for (const [name, viewport] of [["desktop", { width: 1280, height: 800 }], ["mobile", { width: 375, height: 740 }]]) {
+    for (const colorScheme of ["light", "dark"]) {
+      const { context, page, widget } = await openUseCases("&nvp.u.sel=chat,ml_pipeline&nvp.u.js=fluent", {
+        viewport,
+        colorScheme,
+      });
+      // The first widget is the one with the Use-cases tab (the second shows only the simulator).
+      assert.deepEqual(await seriousViolations(page, "node-vs-python:not([views])"), [], `${name} ${colorScheme}`);
+      const overflow = await widget.locator(".nvp-uc").evaluate((root) =>
+        [...root.querySelectorAll("*")].filter((e) => e.getBoundingClientRect().right > innerWidth + 1).length,
+      );
+      assert.equal(overflow, 0, `nothing wider than the ${name} viewport`);
+      if (colorScheme === "light") {
+        await widget.locator(".nvp-uc").scrollIntoViewIfNeeded();
+        await screenshot(page, `usecases-${name}`);
+      }
+      await context.close();
+    }
+  }
+});
