@@ -1,0 +1,199 @@
+//! The machine's cores, shared equally (egalitarian processor sharing) when more work is runnable than
+//! there are cores.
+//!
+//! With `n` runnable owners (loops or threads) on `c` cores, each runs at speed min(1, c/n). Instead of
+//! rescheduling every owner whenever `n` changes, a single "virtual work clock" advances at that common
+//! speed; an owner that starts `w` seconds of work at virtual time `v` finishes when the clock reaches
+//! `v + w`. A min-heap of those finish marks gives the next completion. Preempted owners are removed
+//! lazily: their heap entry carries an epoch that no longer matches. So no owner can ever run faster than
+//! one core, and the total speed never exceeds `c` cores.
+
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+#[derive(Clone, Copy, Debug)]
+struct Job {
+    vfinish: f64,
+    owner: u32,
+    epoch: u32,
+}
+
+impl PartialEq for Job {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+impl Eq for Job {}
+impl PartialOrd for Job {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Job {
+    /// Reversed, so `BinaryHeap` pops the earliest finish; ties go to the lower owner for determinism.
+    fn cmp(&self, other: &Self) -> Ordering {
+        other
+            .vfinish
+            .total_cmp(&self.vfinish)
+            .then(other.owner.cmp(&self.owner))
+    }
+}
+
+/// Processor-sharing cores with owners numbered `0..owners`.
+#[derive(Debug)]
+pub(crate) struct Cpu {
+    cores: f64,
+    /// Virtual work clock: seconds of CPU one runnable owner has received since the start.
+    v: f64,
+    last_t: f64,
+    running: u32,
+    heap: BinaryHeap<Job>,
+    epoch: Vec<u32>,
+    vfinish: Vec<f64>,
+    warmup: f64,
+    /// Core-seconds used after warm-up.
+    busy_core_s: f64,
+    /// CPU seconds of work completed over the whole run.
+    work_done_s: f64,
+}
+
+impl Cpu {
+    pub fn new(cores: u32, owners: usize, warmup: f64) -> Self {
+        Cpu {
+            cores: f64::from(cores),
+            v: 0.0,
+            last_t: 0.0,
+            running: 0,
+            heap: BinaryHeap::with_capacity(owners.min(1 << 16)),
+            epoch: vec![0; owners],
+            vfinish: vec![0.0; owners],
+            warmup,
+            busy_core_s: 0.0,
+            work_done_s: 0.0,
+        }
+    }
+
+    /// Cores in use right now: never more than exist.
+    #[inline]
+    pub fn cores_in_use(&self) -> f64 {
+        f64::from(self.running).min(self.cores)
+    }
+
+    /// Speed of each runnable owner, in CPU seconds per second.
+    #[inline]
+    fn speed(&self) -> f64 {
+        let n = f64::from(self.running);
+        if n <= self.cores { 1.0 } else { self.cores / n }
+    }
+
+    /// Moves the clocks to time `t` (never backwards).
+    #[inline]
+    pub fn advance(&mut self, t: f64) {
+        if self.running > 0 && t > self.last_t {
+            self.v += (t - self.last_t) * self.speed();
+            let from = self.last_t.max(self.warmup);
+            if t > from {
+                self.busy_core_s += (t - from) * self.cores_in_use();
+            }
+        }
+        self.last_t = t;
+    }
+
+    /// `owner` becomes runnable with `work` CPU seconds to do.
+    #[inline]
+    pub fn start(&mut self, owner: u32, work: f64) {
+        let o = owner as usize;
+        self.epoch[o] = self.epoch[o].wrapping_add(1);
+        let vfinish = self.v + work;
+        self.vfinish[o] = vfinish;
+        self.running += 1;
+        self.heap.push(Job {
+            vfinish,
+            owner,
+            epoch: self.epoch[o],
+        });
+    }
+
+    /// Real time of the next completion, or infinity when nothing runs. Drops stale heap entries.
+    #[inline]
+    pub fn next_time(&mut self) -> f64 {
+        while let Some(top) = self.heap.peek() {
+            if top.epoch != self.epoch[top.owner as usize] {
+                self.heap.pop();
+                continue;
+            }
+            return self.last_t + (top.vfinish - self.v).max(0.0) / self.speed();
+        }
+        f64::INFINITY
+    }
+
+    /// Completes the earliest job (call right after `next_time` chose it) and returns its owner.
+    #[inline]
+    pub fn complete(&mut self) -> u32 {
+        let job = self.heap.pop().expect("complete() without a runnable job");
+        let o = job.owner as usize;
+        // Rounding may leave the clock a hair short of the mark; the job is done either way.
+        self.v = self.v.max(job.vfinish);
+        self.epoch[o] = self.epoch[o].wrapping_add(1);
+        self.running -= 1;
+        job.owner
+    }
+
+    /// Stops `owner` before it finishes and returns the CPU seconds it still needs.
+    pub fn preempt(&mut self, owner: u32) -> f64 {
+        let o = owner as usize;
+        self.epoch[o] = self.epoch[o].wrapping_add(1);
+        self.running -= 1;
+        (self.vfinish[o] - self.v).max(0.0)
+    }
+
+    /// Adds finished work to the run's total (for the core-capacity invariant).
+    #[inline]
+    pub fn account_work(&mut self, work: f64) {
+        self.work_done_s += work;
+    }
+
+    pub fn busy_core_s(&self) -> f64 {
+        self.busy_core_s
+    }
+
+    pub fn work_done_s(&self) -> f64 {
+        self.work_done_s
+    }
+
+    pub fn cores(&self) -> f64 {
+        self.cores
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_jobs_on_one_core_share_it() {
+        let mut cpu = Cpu::new(1, 2, 0.0);
+        cpu.start(0, 1.0);
+        cpu.start(1, 2.0);
+        // Both at half speed: owner 0 finishes at t = 2.
+        let t = cpu.next_time();
+        assert!((t - 2.0).abs() < 1e-12, "{t}");
+        cpu.advance(t);
+        assert_eq!(cpu.complete(), 0);
+        // Owner 1 has 1 s left at full speed.
+        let t = cpu.next_time();
+        assert!((t - 3.0).abs() < 1e-12, "{t}");
+        cpu.advance(t);
+        assert!((cpu.busy_core_s() - 3.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn preempted_job_keeps_its_remaining_work() {
+        let mut cpu = Cpu::new(4, 2, 0.0);
+        cpu.start(0, 1.0);
+        cpu.advance(0.25);
+        let left = cpu.preempt(0);
+        assert!((left - 0.75).abs() < 1e-12);
+        assert_eq!(cpu.next_time(), f64::INFINITY);
+    }
+}
