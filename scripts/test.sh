@@ -26,7 +26,7 @@ step "wasm-bindgen tests in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 WASM_BINDGEN_TEST_TIMEOUT=120 \
-  cargo test --target "$WASM" --test 'wasm_*'
+  cargo test --target "$WASM" --test 'wasm_*' --test sim_wasm
 
 step "trunk build --release"
 trunk build --release

@@ -79,7 +79,7 @@ proptest! {
     fn embed_attributes_are_total(
         pairs in proptest::collection::vec(
             (prop_oneof![
-                "(data-)?(views|view|theme|accent|compact|hash|namespace|state|lazy)",
+                "(data-)?(views|view|theme|accent|compact|hash|namespace|state|lazy|preset)",
                 "[a-zA-Z-]{1,12}",
             ], prop_oneof![".{0,40}", "(compare|usecases|simulate|bogus)([, ](compare|usecases|simulate))*", "#[0-9a-fA-F]{0,8}"]),
             0..8)
@@ -90,7 +90,7 @@ proptest! {
 
     #[test]
     fn option_objects_are_total(entries in proptest::collection::vec((
-        prop_oneof!["views|view|theme|accent|compact|hash|namespace|state|lazy", "[a-z]{1,8}"],
+        prop_oneof!["views|view|theme|accent|compact|hash|namespace|state|lazy|preset", "[a-z]{1,8}"],
         prop_oneof![
             any::<bool>().prop_map(OptionValue::Bool),
             any::<f64>().prop_map(OptionValue::Number),
@@ -163,11 +163,23 @@ fn scenario_json() -> impl Strategy<Value = String> {
             num.clone(),
             num.clone(),
         ),
-        (model, 0u32..40, 0u32..300, any::<bool>(), num.clone(), 0u32..5000),
+        (
+            model,
+            0u32..40,
+            0u32..300,
+            any::<bool>(),
+            num.clone(),
+            0u32..5000,
+        ),
         prop_oneof![9 => Just(""), 1 => Just("}")],
     )
         .prop_map(
-            |((seed, dur, warm, cores), (arr, rate, d, mean, cv), (m, procs, threads, gil, switch, backlog), tail)| {
+            |(
+                (seed, dur, warm, cores),
+                (arr, rate, d, mean, cv),
+                (m, procs, threads, gil, switch, backlog),
+                tail,
+            )| {
                 format!(
                     r#"{{"seed":{seed},"duration_s":{dur},"warmup_s":{warm},"cores":{cores},
 "workload":{{"arrival":{{"kind":"{arr}","rate_per_s":{rate}}},

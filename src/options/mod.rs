@@ -88,6 +88,9 @@ pub struct WidgetOptions {
     /// Start state in the URL-hash format without namespace (e.g. `tab=simulate&s.p=chat`),
     /// used when the page's URL carries no state for this instance.
     pub initial_state: Option<String>,
+    /// A simulator preset to start from (a use-case id, `cpu_bound` or `io_api`), checked
+    /// against the content when the widget mounts.
+    pub preset: Option<String>,
 }
 
 impl Default for WidgetOptions {
@@ -101,6 +104,7 @@ impl Default for WidgetOptions {
             namespace: "nvp".to_string(),
             hash: HashMode::Auto,
             initial_state: None,
+            preset: None,
         }
     }
 }

@@ -84,7 +84,10 @@ mod tests {
     #[test]
     fn typed_values_are_accepted() {
         let p = parse_entries(&[
-            entry("views", OptionValue::List(vec!["simulate".into(), "compare".into()])),
+            entry(
+                "views",
+                OptionValue::List(vec!["simulate".into(), "compare".into()]),
+            ),
             entry("compact", OptionValue::Bool(true)),
             entry("theme", OptionValue::Text("dark".into())),
         ]);

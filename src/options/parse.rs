@@ -105,6 +105,17 @@ pub fn parse_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> P
                     ));
                 }
             }
+            "preset" => {
+                let ok = (1..=40).contains(&value.len())
+                    && value
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+                if ok {
+                    options.preset = Some(value.to_string());
+                } else {
+                    warn(format!("\"{}\" is not a preset id", clip(value)));
+                }
+            }
             "state" => options.initial_state = Some(value.trim_start_matches('#').to_string()),
             // Read by the loader (embed.js), which starts the widget when it scrolls into view.
             "lazy" => {
@@ -179,10 +190,14 @@ pub fn css_colour(value: &str) -> Option<String> {
     for func in ["rgb(", "rgba(", "hsl(", "hsla("] {
         if let Some(args) = v.strip_prefix(func).and_then(|r| r.strip_suffix(')')) {
             let ok = !args.trim().is_empty()
-                && args.chars().all(|c| {
-                    c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '%' | '/' | '-')
-                })
-                && args.split([',', ' ', '/']).filter(|a| !a.is_empty()).count() >= 3;
+                && args
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '%' | '/' | '-'))
+                && args
+                    .split([',', ' ', '/'])
+                    .filter(|a| !a.is_empty())
+                    .count()
+                    >= 3;
             return ok.then_some(v);
         }
     }
@@ -253,7 +268,14 @@ mod tests {
         assert!(css_colour("rgb(1, 2, 3)").is_some());
         assert!(css_colour("hsl(200 50% 40% / 0.5)").is_some());
         assert!(css_colour("rebeccapurple").is_some());
-        for bad in ["url(x)", "#12", "rgb(1;2;3)", "red !important", "expression(1)", ""] {
+        for bad in [
+            "url(x)",
+            "#12",
+            "rgb(1;2;3)",
+            "red !important",
+            "expression(1)",
+            "",
+        ] {
             assert!(css_colour(bad).is_none(), "{bad}");
         }
     }

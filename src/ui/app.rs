@@ -110,12 +110,22 @@ fn initial_state(options: &WidgetOptions, hash: &ParsedHash) -> ShellState {
         ));
     }
     let active = from_hash.unwrap_or(options.initial_view);
+    // A host's preset applies unless the link already carries simulator settings.
+    let simulate = options
+        .preset
+        .clone()
+        .filter(|_| options.views.contains(&View::Simulate))
+        .filter(|_| hash.params.with_prefix("s.").is_empty())
+        .map(|use_case| SimulateRequest {
+            use_case,
+            serial: 1,
+        });
     ShellState {
         active,
         visited: vec![active],
         params: hash.params.clone(),
         notices,
-        simulate: None,
+        simulate,
     }
 }
 
@@ -133,6 +143,19 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(state.params.clone(), move |params| {
             if params != &*start {
                 on_hash.emit(params.clone());
+            }
+        });
+    }
+    let root_ref = use_node_ref();
+    {
+        // The accent goes on through the CSSOM, not a `style` attribute: a strict CSP allows
+        // the first and blocks the second. The value was validated as a plain CSS colour.
+        let root_ref = root_ref.clone();
+        use_effect_with(props.options.accent.clone(), move |accent| {
+            if let (Some(accent), Some(root)) = (accent, root_ref.cast::<web_sys::HtmlElement>()) {
+                let style = root.style();
+                let _ = style.set_property("--nvp-accent", accent);
+                let _ = style.set_property("--nvp-focus", accent);
             }
         });
     }
@@ -209,7 +232,7 @@ pub fn App(props: &AppProps) -> Html {
         Theme::Auto => None,
     };
     html! {
-        <div class={classes} data-theme={theme}>
+        <div class={classes} data-theme={theme} part="root" ref={root_ref}>
             <Notices notices={state.notices.clone()} {on_dismiss} />
             if tabbed {
                 <TabList views={options.views.clone()} active={state.active}

@@ -114,7 +114,7 @@ export function mount(element, options = {}) {
 
 /** `<node-vs-python views="simulate" compact>`: attributes are the options. */
 class NodeVsPythonElement extends HTMLElement {
-  static observedAttributes = ["views", "view", "theme", "accent", "compact", "hash", "namespace", "state"];
+  static observedAttributes = ["views", "view", "theme", "accent", "compact", "hash", "namespace", "state", "preset"];
 
   #handle = null;
 

@@ -74,6 +74,17 @@ pub fn mount_into(host: &web_sys::Element, mut options: WidgetOptions) -> Mounte
     root.set_class_name("nvp-mount");
     let _ = host.append_child(&root);
 
+    if let Some(preset) = &options.preset
+        && crate::versus::presets::for_use_case(crate::content::bundled(), preset).is_none()
+    {
+        web_sys::console::warn_1(
+            &format!(
+                "node-vs-python: option \"preset\" ignored: \"{preset}\" is not a known preset"
+            )
+            .into(),
+        );
+        options.preset = None;
+    }
     options.namespace = claim_namespace(&options.namespace);
     let namespace = options.namespace.clone();
     REGISTRY.with(|r| r.borrow_mut().push((namespace.clone(), root.clone())));
