@@ -12,7 +12,7 @@ const page = (body, head = "") => `<!doctype html><html lang="en"><head><meta ch
 
 // Exactly the README's snippet, on an otherwise empty page.
 const SNIPPET = page(`<h1>My site</h1>
-<script type="module" src="/embed.js"></script>
+<script src="/embed.js" defer></script>
 <node-vs-python></node-vs-python>`);
 
 const HOSTILE_CSS = `* { box-sizing: content-box; font: 30px serif; line-height: 3; }
@@ -45,14 +45,14 @@ document.addEventListener("securitypolicyviolation", (e) => window.__violations.
 // The script arrives long after the elements, and more elements come later.
 const LATE = page(`<node-vs-python id="early"></node-vs-python><div id="later"></div>
 <script src="/late.js"></script>`);
-const LATE_JS = `setTimeout(() => { const s = document.createElement("script"); s.type = "module"; s.src = "/embed.js"; document.head.append(s); }, 300);`;
+const LATE_JS = `setTimeout(() => { const s = document.createElement("script"); s.src = "/embed.js"; document.head.append(s); }, 300);`;
 
 // The JavaScript API with good and bad options.
 const API = page(`<div id="a" data-nvp-host></div><div id="b" data-nvp-host></div>
-<script type="module" src="/api.js"></script>`);
-const API_JS = `import { mount } from "/embed.js";
+<script src="/embed.js"></script><script src="/api.js"></script>`);
+const API_JS = `const { mount } = window.NodeVsPython;
 window.__handles = {
-  a: mount(document.getElementById("a"), { views: ["simulate", "compare"], theme: "dark", lazy: false }),
+  a: mount(document.getElementById("a"), { views: ["simulate", "compare"], theme: "dark", accent: "#e4572e", lazy: false }),
   b: mount(document.getElementById("b"), { views: "compare,bogus", compact: 5, accent: "red;}body{display:none", colour: "x", lazy: false }),
 };`;
 
@@ -141,6 +141,7 @@ test("mount() takes an options object; bad options warn once each and fall back"
   const a = page.locator("#a");
   assert.deepEqual(await a.locator('[role="tab"]').allInnerTexts(), ["Simulate", "Compare"]);
   assert.equal(await a.locator(".nvp-root").getAttribute("data-theme"), "dark");
+  assert.equal(await a.locator(".nvp-root").evaluate((el) => getComputedStyle(el).getPropertyValue("--nvp-accent").trim()), "#e4572e");
   const b = page.locator("#b");
   assert.deepEqual(await b.locator('[role="tab"]').allInnerTexts(), ["Compare", "Use cases", "Simulate"], "bad views fall back");
   const ours = warnings.filter((w) => w.startsWith("node-vs-python"));

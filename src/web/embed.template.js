@@ -2,13 +2,21 @@
 // changes; it points at the content-hashed wasm, glue and CSS of the build it ships with.
 // scripts/make-embed.mjs fills in the __NVP_*__ names after each Trunk build.
 //
-// It defines <node-vs-python> and exports mount(element, options). Each widget renders in an
-// open shadow root, so the host's CSS cannot reach it and its CSS cannot leak out. It uses no
-// inline script and no style attributes, so it runs under a strict CSP.
+// It defines <node-vs-python> and window.NodeVsPython.mount(element, options). Each widget
+// renders in an open shadow root, so the host's CSS cannot reach it and its CSS cannot leak
+// out. It uses no inline script and no style attributes, so it runs under a strict CSP. It is
+// a classic script (no import/export), so CMSs that only take plain <script src> can load it;
+// it also works as type="module".
+(() => {
+if (window.NodeVsPython) return; // loaded twice: the first copy already serves the page
 
-const GLUE = new URL("__NVP_GLUE__", import.meta.url).href;
-const WASM = new URL("__NVP_WASM__", import.meta.url).href;
-const STYLES = __NVP_CSS__.map((name) => new URL(name, import.meta.url).href);
+// Asset URLs are relative to this file, wherever the host serves it from.
+const HERE = document.currentScript?.src
+  ?? [...document.scripts].map((s) => s.src).find((src) => /\/embed\.js(\?|#|$)/.test(src))
+  ?? document.baseURI;
+const GLUE = new URL("__NVP_GLUE__", HERE).href;
+const WASM = new URL("__NVP_WASM__", HERE).href;
+const STYLES = __NVP_CSS__.map((name) => new URL(name, HERE).href);
 
 /** Height reserved before the widget starts, so the page does not jump. */
 const RESERVE = { compare: 1500, usecases: 1200, simulate: 1400, compact: 900 };
@@ -49,7 +57,7 @@ function stylesReady(root) {
  * Mounts a widget into `element` (inside a shadow root of its own) and returns a handle
  * right away: `handle.ready` resolves when it has started, `handle.unmount()` frees it.
  */
-export function mount(element, options = {}) {
+function mount(element, options = {}) {
   let inner = null;
   let cancelled = false;
   let observer = null;
@@ -154,5 +162,6 @@ if (!customElements.get("node-vs-python")) {
   customElements.define("node-vs-python", NodeVsPythonElement);
 }
 
-/** For pages that cannot use modules: window.NodeVsPython.mount(element, options). */
-window.NodeVsPython ??= { mount };
+/** The JavaScript API: window.NodeVsPython.mount(element, options). */
+window.NodeVsPython = Object.freeze({ mount });
+})();
