@@ -42,8 +42,14 @@ async fn the_hash_selects_the_tab_and_bad_values_are_explained() {
     );
     let html = render(WidgetOptions::default(), "#nvp.tab=%3Cb%3Ebold").await;
     assert!(html.contains(r#"id="nvp-tab-compare" aria-selected="true""#));
-    assert!(html.contains("does not show"), "a notice explains the fallback");
-    assert!(!html.contains("<b>bold"), "hash text is escaped, never markup");
+    assert!(
+        html.contains("does not show"),
+        "a notice explains the fallback"
+    );
+    assert!(
+        !html.contains("<b>bold"),
+        "hash text is escaped, never markup"
+    );
 }
 
 #[tokio::test]

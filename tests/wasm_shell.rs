@@ -38,9 +38,19 @@ async fn tabs_render_select_and_share() {
 
     let tabs = root.query_selector_all("[role=tab]").unwrap();
     assert_eq!(tabs.length(), 3);
-    let selected = root.query_selector("[aria-selected=true]").unwrap().unwrap();
-    assert_eq!(selected.id(), "wt-tab-usecases", "the hash's tab is restored");
-    assert!(shared.borrow().is_empty(), "nothing is written before the visitor acts");
+    let selected = root
+        .query_selector("[aria-selected=true]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        selected.id(),
+        "wt-tab-usecases",
+        "the hash's tab is restored"
+    );
+    assert!(
+        shared.borrow().is_empty(),
+        "nothing is written before the visitor acts"
+    );
 
     let simulate: web_sys::HtmlElement = root
         .query_selector("#wt-tab-simulate")
@@ -50,12 +60,18 @@ async fn tabs_render_select_and_share() {
         .unwrap();
     simulate.click();
     yew::scheduler::flush().await;
-    let selected = root.query_selector("[aria-selected=true]").unwrap().unwrap();
+    let selected = root
+        .query_selector("[aria-selected=true]")
+        .unwrap()
+        .unwrap();
     assert_eq!(selected.id(), "wt-tab-simulate");
     let panel = root.query_selector("#wt-panel-simulate").unwrap().unwrap();
     assert!(!panel.has_attribute("hidden"));
     assert_eq!(
-        shared.borrow().last().and_then(|p| p.get("tab").map(String::from)),
+        shared
+            .borrow()
+            .last()
+            .and_then(|p| p.get("tab").map(String::from)),
         Some(View::Simulate.id().to_string())
     );
     handle.destroy();

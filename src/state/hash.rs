@@ -263,7 +263,10 @@ mod tests {
 
     #[test]
     fn garbage_is_reported_not_fatal() {
-        let parsed = parse("#nvp.%ZZ=1&nvp.ok=%FF&nvp.<script>=1&nvp.tab=compare", "nvp");
+        let parsed = parse(
+            "#nvp.%ZZ=1&nvp.ok=%FF&nvp.<script>=1&nvp.tab=compare",
+            "nvp",
+        );
         assert_eq!(parsed.params.get("tab"), Some("compare"));
         assert_eq!(parsed.problems.len(), 2, "{:?}", parsed.problems);
         let long = format!("#nvp.tab={}", "x".repeat(MAX_HASH_LEN));
