@@ -195,7 +195,11 @@ impl WorkloadProfile {
     /// Share of a request's time spent on CPU rather than waiting, 0.0..=1.0.
     pub fn cpu_share(&self) -> f64 {
         let total = self.cpu_ms + self.io_ms;
-        if total > 0.0 { self.cpu_ms / total } else { 0.0 }
+        if total > 0.0 {
+            self.cpu_ms / total
+        } else {
+            0.0
+        }
     }
 }
 

@@ -1,0 +1,38 @@
+//! The hello-world servers, side by side (stacked on narrow screens).
+
+use super::faq::ContentProps;
+use super::matrix::stack_class;
+use yew::prelude::*;
+
+#[component]
+pub fn Samples(props: &ContentProps) -> Html {
+    let content = &props.content;
+    if content.hello_worlds.is_empty() {
+        return html! {};
+    }
+    let heading = format!("{}-samples", props.ids);
+    html! {
+        <section class="nvp-c-samples" aria-labelledby={heading.clone()}>
+            <h2 id={heading}>{ "Hello world, side by side" }</h2>
+            <p class="nvp-c-note">
+                { "The source article's two smallest servers: each answers every request with a small JSON message on port 5000." }
+            </p>
+            <div class="nvp-c-samples__grid">
+                { for content.hello_worlds.iter().map(|s| {
+                    let index = content.stack_index(&s.stack).unwrap_or(0);
+                    let caption = format!("{}-sample-{}", props.ids, s.stack);
+                    html! {
+                        <figure class={classes!("nvp-c-sample", stack_class(index))} key={s.stack.clone()}
+                            aria-labelledby={caption.clone()}>
+                            <figcaption id={caption}>{ &s.title }</figcaption>
+                            // Focusable so keyboard users can scroll a wide listing.
+                            <pre tabindex="0">
+                                <code class={format!("language-{}", s.language)}>{ s.code.trim_end() }</code>
+                            </pre>
+                        </figure>
+                    }
+                }) }
+            </div>
+        </section>
+    }
+}
