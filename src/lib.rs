@@ -13,6 +13,7 @@ pub mod recommend;
 pub mod sim;
 pub mod state;
 pub mod ui;
+pub mod versus;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

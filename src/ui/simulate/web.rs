@@ -1,0 +1,144 @@
+//! The few browser calls the tab needs: animation frames, a debounce timer, the reduced-motion
+//! preference and file downloads. Each has a native stand-in so server rendering and native tests
+//! compile and run without a browser (there, nothing animates and nothing downloads).
+
+use yew::prelude::*;
+
+/// Whether the visitor asked for reduced motion.
+pub fn prefers_reduced_motion() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+            .and_then(|w| {
+                w.match_media("(prefers-reduced-motion: reduce)")
+                    .ok()
+                    .flatten()
+            })
+            .is_some_and(|m| m.matches())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        false
+    }
+}
+
+/// Calls `on_frame` with the real milliseconds since the previous frame, once per animation frame,
+/// while `running` is true.
+#[cfg(target_arch = "wasm32")]
+#[hook]
+pub fn use_frames(running: bool, on_frame: Callback<f64>) {
+    use std::cell::{Cell, RefCell};
+    use std::rc::Rc;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    let latest = use_mut_ref(|| on_frame.clone());
+    *latest.borrow_mut() = on_frame;
+    use_effect_with(running, move |running| {
+        let alive = Rc::new(Cell::new(*running));
+        if *running {
+            type Frame = Closure<dyn FnMut(f64)>;
+            let slot: Rc<RefCell<Option<Frame>>> = Rc::new(RefCell::new(None));
+            let (slot2, alive2) = (slot.clone(), alive.clone());
+            let last = Cell::new(f64::NAN);
+            *slot.borrow_mut() = Some(Closure::new(move |t: f64| {
+                if !alive2.get() {
+                    slot2.borrow_mut().take();
+                    return;
+                }
+                let dt = if last.get().is_nan() {
+                    0.0
+                } else {
+                    t - last.get()
+                };
+                last.set(t);
+                latest.borrow().emit(dt);
+                if let (Some(w), Some(f)) = (web_sys::window(), slot2.borrow().as_ref()) {
+                    let _ = w.request_animation_frame(f.as_ref().unchecked_ref());
+                }
+            }));
+            if let (Some(w), Some(f)) = (web_sys::window(), slot.borrow().as_ref()) {
+                let _ = w.request_animation_frame(f.as_ref().unchecked_ref());
+            }
+        }
+        move || alive.set(false)
+    });
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[hook]
+pub fn use_frames(running: bool, on_frame: Callback<f64>) {
+    let _ = (running, on_frame);
+}
+
+/// Runs `job` once `delay_ms` after the last change of `key`; a newer change cancels the pending
+/// one. Natively (no timers) the job runs at once.
+#[hook]
+pub fn use_debounce<K: PartialEq + Clone + 'static>(key: K, delay_ms: u32, job: Callback<K>) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let pending = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
+        use_effect_with(key, move |key| {
+            let key = key.clone();
+            *pending.borrow_mut() =
+                Some(gloo_timers::callback::Timeout::new(delay_ms, move || {
+                    job.emit(key)
+                }));
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = delay_ms;
+        use_effect_with(key, move |key| job.emit(key.clone()));
+    }
+}
+
+/// Offers `text` as a file download.
+pub fn download(name: &str, mime: &str, text: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+        let bag = web_sys::BlobPropertyBag::new();
+        bag.set_type(mime);
+        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag) else {
+            return;
+        };
+        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+            return;
+        };
+        let doc = web_sys::window().and_then(|w| w.document());
+        if let Some(a) = doc
+            .and_then(|d| d.create_element("a").ok())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        {
+            a.set_href(&url);
+            a.set_download(name);
+            a.click();
+        }
+        // Revoked a moment later: revoking at once can cancel the download it just started.
+        gloo_timers::callback::Timeout::new(2_000, move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        })
+        .forget();
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (name, mime, text);
+    }
+}
+
+/// The markup of the element with this id, for the SVG export.
+pub fn outer_html(id: &str) -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()?
+            .document()?
+            .get_element_by_id(id)
+            .map(|e| e.outer_html())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = id;
+        None
+    }
+}
