@@ -1,4 +1,5 @@
 //! The Compare tab's reducer and its URL-hash form: round trips, repairs, and totality.
+#![cfg(not(target_arch = "wasm32"))]
 
 use node_vs_python::content::{MAX_WEIGHT, bundled};
 use node_vs_python::state::HashParams;

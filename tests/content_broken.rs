@@ -1,5 +1,6 @@
 //! Broken content fails with a message naming the file, the entry and the problem. Each case
 //! in `tests/fixtures/content/broken/` replaces (or adds) one file of the valid `base` set.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! The shipped content: it loads, passes validation, matches the bundled blob, and covers what
 //! the article (and the honest nuances) must cover.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

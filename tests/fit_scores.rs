@@ -1,5 +1,6 @@
 //! The weighted fit score: hand-checked tables, the presets' ordering on the shipped content,
 //! and properties that must hold for any content and any weights.
+#![cfg(not(target_arch = "wasm32"))]
 
 use node_vs_python::content::{
     Content, Criterion, CriterionScore, MAX_WEIGHT, ScoreScale, Stack, bundled,

@@ -1,5 +1,6 @@
 //! Pins the key figures of small fixed scenarios in `tests/golden/sim_agree.txt`, which the wasm test
 //! (`sim_wasm.rs`) checks too: that is how native and wasm are shown to agree. `UPDATE_GOLDEN=1` rewrites it.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod sim_support;
 

@@ -1,5 +1,6 @@
 //! Overload, bad input and the interactive caps: the simulator must stay bounded, count drops, reject
 //! nonsense with a message naming the field, and never panic. Also the `simulate` CLI's contract.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod sim_support;
 

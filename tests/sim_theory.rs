@@ -2,6 +2,7 @@
 //! its run length and tolerance. Runs are long enough that the statistical error of the estimate is well
 //! under the 3 % tolerance (about ±1 % at these lengths and loads, checked by changing seeds); the seed is
 //! fixed, so the tests are reproducible. Every test also checks Little's law on the same run.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod sim_support;
 

@@ -1,5 +1,6 @@
 //! Server-side renders of the Compare tab: the whole article is there, the table is semantic,
 //! ids are unique per instance, and the fit summary is one sentence in a status region.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

@@ -1,6 +1,7 @@
 //! Server-side renders of the Compare tab with state from a link: weights, expanded rows and
 //! the filter come back, a bad link is survived with a notice, and a third stack in the data
 //! shows up with no Rust change.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

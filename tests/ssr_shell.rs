@@ -38,7 +38,12 @@ async fn renders_three_tabs_with_aria_wiring() {
     assert!(html.contains(r#"aria-labelledby="nvp-tab-compare""#));
     // Only the active tab is in the Tab order, and only its panel is shown.
     let tabs = opening_tags(&html, r#"role="tab""#);
-    assert_eq!(tabs.iter().filter(|t| t.contains(r#"tabindex="-1""#)).count(), 2);
+    assert_eq!(
+        tabs.iter()
+            .filter(|t| t.contains(r#"tabindex="-1""#))
+            .count(),
+        2
+    );
     let panels = opening_tags(&html, r#"role="tabpanel""#);
     assert_eq!(panels.len(), 3);
     assert_eq!(panels.iter().filter(|t| t.contains("hidden")).count(), 2);
