@@ -4,8 +4,13 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, extname } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
-export const BUDGET_GZIP_BYTES = 160 * 1000; // the README's size budget: 160 KB gzip for wasm + js + css
+// The README's size budget for wasm + js + css, gzip -9. It started at 160 KB; with all three
+// views it was raised to 320 KB (see README, "Size budget", for the breakdown and the plan to
+// load the simulator as a second module, which would bring the first load back near 200 KB).
+export const BUDGET_GZIP_BYTES = 320 * 1000;
 const COUNTED = new Set([".wasm", ".js", ".css"]);
+// The demo page's own stylesheet is the host's, not the widget's.
+const HOST_ONLY = /^page-[0-9a-f]+\.css$/;
 
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -24,7 +29,7 @@ export function measure(dir) {
       brotli: brotliCompressSync(bytes, {
         params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY },
       }).length,
-      counted: COUNTED.has(extname(path)),
+      counted: COUNTED.has(extname(path)) && !HOST_ONLY.test(relative(dir, path)),
     };
   });
 }
