@@ -1,21 +1,12 @@
 // The Compare tab in Chromium: weights, presets, filter, shareable links, keyboard, axe.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, widgetsReady, seriousViolations, screenshot } from "./harness.mjs";
+import { withBrowser, openPage, widgetsReady, seriousViolations, screenshot } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withBrowser();
 
 async function compare(url, contextOptions) {
-  const opened = await openPage(browser, url, contextOptions);
+  const opened = await openPage(env.browser, url, contextOptions);
   await widgetsReady(opened.page, 2);
   const root = opened.page.locator("node-vs-python").first().locator(".nvp-root");
   await root.locator(".nvp-c-fit__summary").waitFor();
@@ -26,7 +17,7 @@ const percents = async (root) =>
   (await root.locator(".nvp-c-fit__summary").innerText()).match(/\d+(\.\d+)?\s*%/g);
 
 test("moving a weight by keyboard changes the score and the one announced sentence", async () => {
-  const { context, page, root, errors } = await compare(`${server.url}/`);
+  const { context, page, root, errors } = await compare(`${env.server.url}/`);
   const status = root.locator('.nvp-c-fit__summary[role="status"]');
   const before = await status.innerText();
   const ai = root.getByLabel("AI/ML ecosystem");
@@ -47,7 +38,7 @@ test("moving a weight by keyboard changes the score and the one announced senten
 });
 
 test("presets apply and change the ordering of the fit", async () => {
-  const { context, root, errors } = await compare(`${server.url}/`);
+  const { context, root, errors } = await compare(`${env.server.url}/`);
   const ai = root.getByRole("button", { name: "AI / data product" });
   await ai.click();
   assert.equal(await ai.getAttribute("aria-pressed"), "true");
@@ -64,7 +55,7 @@ test("presets apply and change the ordering of the fit", async () => {
 });
 
 test("the filter narrows the rows and explains an empty result", async () => {
-  const { context, page, root, errors } = await compare(`${server.url}/`);
+  const { context, page, root, errors } = await compare(`${env.server.url}/`);
   const rows = root.locator("tbody.nvp-c-dim");
   const all = await rows.count();
   assert.equal(all, 8, "one row per dimension");
@@ -82,7 +73,7 @@ test("the filter narrows the rows and explains an empty result", async () => {
 });
 
 test("keyboard-only: expand a row, and a copied link restores weights, rows and filter", async () => {
-  const { context, page, root, errors } = await compare(`${server.url}/`);
+  const { context, page, root, errors } = await compare(`${env.server.url}/`);
   await root.getByLabel("Onboarding speed").focus();
   await page.keyboard.press("End");
   const expand = root.locator(".nvp-c-expand").first();
@@ -110,7 +101,7 @@ test("keyboard-only: expand a row, and a copied link restores weights, rows and 
 
 test("a garbage hash is survived: defaults, one notice, no markup", async () => {
   const garbage = `#nvp.tab=compare&nvp.c.w=%3Cscript%3Ealert(1)%3C/script%3E&nvp.c.x=zz,%00&nvp.c.f=${"x".repeat(300)}`;
-  const { context, root, errors } = await compare(`${server.url}/${garbage}`);
+  const { context, root, errors } = await compare(`${env.server.url}/${garbage}`);
   const notice = await root.locator(".nvp-notices").innerText();
   assert.match(notice, /could not be used|defaults/i);
   assert.equal(await root.locator("script").count(), 0);
@@ -121,13 +112,13 @@ test("a garbage hash is survived: defaults, one notice, no markup", async () => 
 
 test("axe in light and dark, and screenshots at 1280 and 375 px", async () => {
   for (const colorScheme of ["light", "dark"]) {
-    const { context, page } = await compare(`${server.url}/`, { colorScheme });
+    const { context, page } = await compare(`${env.server.url}/`, { colorScheme });
     await page.locator("node-vs-python").first().locator(".nvp-c-expand").first().click();
     assert.deepEqual(await seriousViolations(page), [], colorScheme);
     await context.close();
   }
   for (const [name, viewport] of [["compare-desktop-1280", { width: 1280, height: 800 }], ["compare-mobile-375", { width: 375, height: 740 }]]) {
-    const { context, page, root, errors } = await compare(`${server.url}/`, { viewport });
+    const { context, page, root, errors } = await compare(`${env.server.url}/`, { viewport });
     const overflow = await root.evaluate((el) => el.scrollWidth - el.clientWidth);
     assert.ok(overflow <= 1, `${name}: nothing cut off (${overflow}px)`);
     await screenshot(page, name);

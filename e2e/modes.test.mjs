@@ -1,18 +1,9 @@
 // Dark mode, reduced motion and print, across every view of the widget.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, widgetsReady, seriousViolations, screenshot } from "./harness.mjs";
+import { withBrowser, openPage, widgetsReady, seriousViolations, screenshot } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withBrowser();
 
 const VIEWS = ["Compare", "Use cases", "Simulate"];
 
@@ -24,7 +15,7 @@ async function showView(page, name) {
 }
 
 test("dark mode: dark colours and no serious axe violations in any view", async () => {
-  const { context, page, errors } = await openPage(browser, `${server.url}/`, { colorScheme: "dark" });
+  const { context, page, errors } = await openPage(env.browser, `${env.server.url}/`, { colorScheme: "dark" });
   await widgetsReady(page, 2);
   for (const name of VIEWS) {
     const widget = await showView(page, name);
@@ -49,7 +40,7 @@ test("dark mode: dark colours and no serious axe violations in any view", async 
 });
 
 test("reduced motion: nothing animates or auto-plays", async () => {
-  const { context, page, errors } = await openPage(browser, `${server.url}/`, { reducedMotion: "reduce" });
+  const { context, page, errors } = await openPage(env.browser, `${env.server.url}/`, { reducedMotion: "reduce" });
   await widgetsReady(page, 2);
   for (const name of VIEWS) {
     await showView(page, name);
@@ -58,21 +49,20 @@ test("reduced motion: nothing animates or auto-plays", async () => {
         .filter((a) => a.playState === "running" && a.effect?.getTiming().duration > 1).length);
     assert.equal(running, 0, `${name}: no CSS animation runs`);
   }
-  // The simulator's timeline starts paused: its play control offers to play.
+  // The simulator's timeline (open now, it was the last view) starts paused and stays still.
   const widget = page.locator("node-vs-python").first();
-  const play = widget.locator("button", { hasText: /^(Play|▶)/ });
-  if (await play.count()) {
-    const t0 = await widget.locator("[data-nvp-now]").first().getAttribute("data-nvp-now").catch(() => null);
-    await page.waitForTimeout(600);
-    const t1 = await widget.locator("[data-nvp-now]").first().getAttribute("data-nvp-now").catch(() => null);
-    assert.equal(t1, t0, "the timeline cursor does not move by itself");
-  }
+  const now = widget.locator(".nvp-sim-now-text");
+  await now.waitFor();
+  const t0 = await now.innerText();
+  await page.waitForTimeout(700);
+  assert.equal(await now.innerText(), t0, "the timeline cursor does not move by itself");
+  assert.match(await widget.locator("#nvp-s-tl-play").innerText(), /Play/);
   assert.deepEqual(errors, []);
   await context.close();
 });
 
 test("print: the open view prints as a clean document without controls", async () => {
-  const { context, page, errors } = await openPage(browser, `${server.url}/`);
+  const { context, page, errors } = await openPage(env.browser, `${env.server.url}/`);
   await widgetsReady(page, 2);
   await page.emulateMedia({ media: "print" });
   const widget = page.locator("node-vs-python").first();

@@ -1,21 +1,12 @@
 // The foundation: the demo page, both widget instances, tabs by keyboard, axe, screenshots.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, widgetsReady, seriousViolations, screenshot } from "./harness.mjs";
+import { withBrowser, openPage, widgetsReady, seriousViolations, screenshot } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withBrowser();
 
 test("the demo page renders both widget instances without errors", async () => {
-  const { context, page, errors } = await openPage(browser, `${server.url}/`);
+  const { context, page, errors } = await openPage(env.browser, `${env.server.url}/`);
   await widgetsReady(page, 2);
   const roots = page.locator("node-vs-python .nvp-root");
   assert.equal(await roots.count(), 2);
@@ -38,7 +29,7 @@ test("the demo page renders both widget instances without errors", async () => {
 });
 
 test("tabs follow the WAI-ARIA pattern by keyboard", async () => {
-  const { context, page, errors } = await openPage(browser, `${server.url}/`);
+  const { context, page, errors } = await openPage(env.browser, `${env.server.url}/`);
   await widgetsReady(page, 2);
   const widget = page.locator("node-vs-python").first();
   const tabs = widget.locator('[role="tab"]');
@@ -71,13 +62,13 @@ test("tabs follow the WAI-ARIA pattern by keyboard", async () => {
 });
 
 test("a link with a tab restores it, and a garbage hash is survived with a notice", async () => {
-  let { context, page, errors } = await openPage(browser, `${server.url}/#nvp.tab=usecases`);
+  let { context, page, errors } = await openPage(env.browser, `${env.server.url}/#nvp.tab=usecases`);
   assert.deepEqual(errors, []);
   await widgetsReady(page, 2);
   const widget = page.locator("node-vs-python").first();
   assert.equal(await widget.locator('[role="tab"][aria-selected="true"]').innerText(), "Use cases");
   await context.close();
-  ({ context, page, errors } = await openPage(browser, `${server.url}/#nvp.tab=%3Cimg%20src=x%20onerror=alert(1)%3E&nvp.%ZZ=1`));
+  ({ context, page, errors } = await openPage(env.browser, `${env.server.url}/#nvp.tab=%3Cimg%20src=x%20onerror=alert(1)%3E&nvp.%ZZ=1`));
   await widgetsReady(page, 2);
   const fresh = page.locator("node-vs-python").first();
   assert.equal(await fresh.locator('[role="tab"][aria-selected="true"]').innerText(), "Compare");
@@ -90,7 +81,7 @@ test("a link with a tab restores it, and a garbage hash is survived with a notic
 
 test("axe finds no serious or critical violations, light and dark", async () => {
   for (const colorScheme of ["light", "dark"]) {
-    const { context, page } = await openPage(browser, `${server.url}/`, { colorScheme });
+    const { context, page } = await openPage(env.browser, `${env.server.url}/`, { colorScheme });
     await widgetsReady(page, 2);
     assert.deepEqual(await seriousViolations(page), [], colorScheme);
     await context.close();
@@ -99,7 +90,7 @@ test("axe finds no serious or critical violations, light and dark", async () => 
 
 test("full-page screenshots at 1280x800 and 375x740", async () => {
   for (const [name, viewport] of [["desktop-1280", { width: 1280, height: 800 }], ["mobile-375", { width: 375, height: 740 }]]) {
-    const { context, page, errors } = await openPage(browser, `${server.url}/`, { viewport });
+    const { context, page, errors } = await openPage(env.browser, `${env.server.url}/`, { viewport });
     await widgetsReady(page, 2);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${name}: the page scrolls sideways by ${overflow}px`);

@@ -1,26 +1,17 @@
 // The Simulate tab in Chromium: presets, the promised behaviours, the timeline by keyboard,
 // reduced motion, the CSV, the link round-trip, axe and screenshots.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { serve, launch, openPage, widgetsReady, seriousViolations, screenshot } from "./harness.mjs";
+import { withBrowser, openPage, widgetsReady, seriousViolations, screenshot } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withBrowser();
 
 const START = "#nvp.tab=simulate";
 
 /** Opens the page on the Simulate tab and returns the first widget. */
 async function open(hash = START, options = {}) {
-  const { context, page, errors } = await openPage(browser, `${server.url}/${hash}`, { reducedMotion: "reduce", ...options });
+  const { context, page, errors } = await openPage(env.browser, `${env.server.url}/${hash}`, { reducedMotion: "reduce", ...options });
   await widgetsReady(page, 2);
   const w = page.locator("node-vs-python").first();
   await w.locator(".nvp-sim-metrics").waitFor();

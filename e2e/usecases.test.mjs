@@ -1,23 +1,14 @@
 // The Use-cases tab in Chromium: live filtering, keyboard selection, the announced verdict,
 // the URL round trip, axe, and screenshots at phone and desktop widths.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, widgetsReady, seriousViolations, screenshot } from "./harness.mjs";
+import { withBrowser, openPage, widgetsReady, seriousViolations, screenshot } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withBrowser();
 
 /** Opens the demo page on the Use-cases tab of the first widget. */
 async function openUseCases(hash = "", contextOptions = {}) {
-  const opened = await openPage(browser, `${server.url}/#nvp.tab=usecases${hash}`, contextOptions);
+  const opened = await openPage(env.browser, `${env.server.url}/#nvp.tab=usecases${hash}`, contextOptions);
   await widgetsReady(opened.page, 1);
   const widget = opened.page.locator("node-vs-python").first();
   await widget.locator(".nvp-uc").waitFor();
@@ -76,7 +67,7 @@ test("the URL round-trips selections, filters and answers", async () => {
   assert.match(hash, /nvp\.u\.sel=scientific/);
   assert.match(hash, /nvp\.u\.q=comput/);
   const sentence = await widget.locator('.nvp-uc [role="status"]').innerText();
-  const again = await openPage(browser, `${server.url}/${hash}`);
+  const again = await openPage(env.browser, `${env.server.url}/${hash}`);
   await widgetsReady(again.page, 1);
   const w2 = again.page.locator("node-vs-python").first();
   assert.ok(await w2.locator("#nvp-u-uc-scientific").isChecked());
