@@ -18,8 +18,9 @@ const GLUE = new URL("__NVP_GLUE__", HERE).href;
 const WASM = new URL("__NVP_WASM__", HERE).href;
 const STYLES = __NVP_CSS__.map((name) => new URL(name, HERE).href);
 
-/** Height reserved before the widget starts, so the page does not jump. */
-const RESERVE = { compare: 1500, usecases: 1200, simulate: 1400, compact: 900 };
+/** Height reserved before the widget starts, so the page does not jump: each first view's
+ * rendered height, measured in a 1000 px column. */
+const RESERVE = { compare: 3400, usecases: 2900, simulate: 2700, compact: 2500 };
 
 let api;
 function load() {
