@@ -213,3 +213,35 @@ test("a crash shows a friendly card in the widget and leaves the host page worki
   assert.ok(errors.some((e) => e.includes("deliberate crash")), "details go to the console");
   await context.close();
 });
+
+test("two instances on one page keep their own state, hash keys and focus", async () => {
+  const { context, page, errors } = await openPage(browser, `${server.url}/`);
+  await widgetsReady(page, 2);
+  const first = page.locator("node-vs-python").first();
+  const second = page.locator("node-vs-python").nth(1);
+  const secondKeys = (h) => h.replace(/^#/, "").split("&").filter((p) => p.startsWith("nvp2.")).join("&");
+  const before = secondKeys(await page.evaluate(() => location.hash));
+  await first.locator('[role="tab"]', { hasText: "Use cases" }).click();
+  // The second (simulate-only) widget is untouched, and only the first one's key was written.
+  assert.equal(await second.locator('[role="tab"]').count(), 0);
+  assert.ok(await second.locator(".nvp-sim-metrics").isVisible());
+  let hash = await page.evaluate(() => location.hash);
+  assert.match(hash, /(^#|&)nvp\.tab=usecases/);
+  assert.equal(secondKeys(hash), before, "the first widget leaves the second's keys alone");
+  // Changing the second widget's simulator writes its own namespace and leaves the first's.
+  const rate = second.getByLabel(/Arrival rate/);
+  await rate.fill("12");
+  await rate.press("Enter");
+  await page.waitForFunction(() => /nvp2\.s\.rate=12/.test(location.hash), null, { timeout: 5000 });
+  hash = await page.evaluate(() => location.hash);
+  assert.match(hash, /(^#|&)nvp\.tab=usecases/);
+  // Keyboard focus stays in the widget where the keys were pressed.
+  await first.locator('[role="tab"][aria-selected="true"]').focus();
+  await page.keyboard.press("ArrowRight");
+  const focusedIn = await page.evaluate(() => document.activeElement.getAttribute("views") ?? "first");
+  assert.equal(focusedIn, "first");
+  assert.equal(await first.locator('[role="tab"][aria-selected="true"]').innerText(), "Simulate");
+  assert.equal(await rate.inputValue(), "12");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -162,14 +162,19 @@ pub fn write(raw: &str, namespace: &str, params: &HashParams) -> String {
     out
 }
 
-/// True when the raw hash holds anything that is not one of our namespaced pairs, i.e. the host
-/// page uses the hash for itself (then the widget does not write it unless told to).
-pub fn host_uses_hash(raw: &str, namespace: &str) -> bool {
+/// True when the raw hash holds anything that belongs to none of `namespaces` (the widgets on
+/// the page), i.e. the host page uses the hash for itself. Then a widget does not write the
+/// hash unless told to, so it never fights the host's own routing or anchors.
+pub fn host_uses_hash(raw: &str, namespaces: &[&str]) -> bool {
     let raw = raw.strip_prefix('#').unwrap_or(raw);
-    let prefix = format!("{namespace}.");
     raw.split('&').any(|piece| {
         let key = piece.split_once('=').map_or(piece, |(k, _)| k);
-        !piece.is_empty() && !decode(key).is_some_and(|k| k.starts_with(&prefix))
+        let ours = decode(key).is_some_and(|k| {
+            namespaces
+                .iter()
+                .any(|ns| k.strip_prefix(ns).is_some_and(|rest| rest.starts_with('.')))
+        });
+        !piece.is_empty() && !ours
     })
 }
 
@@ -257,8 +262,14 @@ mod tests {
         let raw = write("#section-2&nvp2.tab=compare&nvp.tab=usecases", "nvp", &p);
         assert_eq!(raw, "section-2&nvp2.tab=compare&nvp.tab=simulate");
         assert_eq!(parse(&raw, "nvp2").params.get("tab"), Some("compare"));
-        assert!(host_uses_hash(&raw, "nvp"));
-        assert!(!host_uses_hash("#nvp.tab=x", "nvp"));
+        assert!(host_uses_hash(&raw, &["nvp"]));
+        assert!(!host_uses_hash("#nvp.tab=x", &["nvp"]));
+        // Another widget's keys are not the host's.
+        assert!(!host_uses_hash(
+            "#nvp.tab=x&nvp2.s.rate=3",
+            &["nvp", "nvp2"]
+        ));
+        assert!(host_uses_hash("#nvp.tab=x&nvpx=3", &["nvp", "nvp2"]));
     }
 
     #[test]

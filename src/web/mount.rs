@@ -50,6 +50,11 @@ pub(crate) fn live_roots() -> Vec<web_sys::Element> {
     })
 }
 
+/// The namespaces of every live widget, this one included once registered.
+fn live_namespaces() -> Vec<String> {
+    REGISTRY.with(|r| r.borrow().iter().map(|(ns, _)| ns.clone()).collect())
+}
+
 /// Picks `wanted`, or `wanted2`, `wanted3`, ... if another live widget has it.
 fn claim_namespace(wanted: &str) -> String {
     REGISTRY.with(|r| {
@@ -101,7 +106,11 @@ pub fn mount_into(host: &web_sys::Element, mut options: WidgetOptions) -> Mounte
     let writes = match options.hash {
         HashMode::On => true,
         HashMode::Off => false,
-        HashMode::Auto => !hash::host_uses_hash(&raw_hash, &namespace),
+        HashMode::Auto => {
+            let live = live_namespaces();
+            let live: Vec<&str> = live.iter().map(String::as_str).collect();
+            !hash::host_uses_hash(&raw_hash, &live)
+        }
     };
     let on_hash = {
         let namespace = namespace.clone();
