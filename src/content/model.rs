@@ -191,15 +191,17 @@ pub struct Source {
     pub url: String,
 }
 
+/// Share of a request's time spent computing rather than waiting, 0.0..=1.0 (0 for an empty
+/// request). Shared by use-case profiles and the simulator's settings.
+pub fn cpu_share(cpu_ms: f64, io_ms: f64) -> f64 {
+    let total = cpu_ms + io_ms;
+    if total > 0.0 { cpu_ms / total } else { 0.0 }
+}
+
 impl WorkloadProfile {
     /// Share of a request's time spent on CPU rather than waiting, 0.0..=1.0.
     pub fn cpu_share(&self) -> f64 {
-        let total = self.cpu_ms + self.io_ms;
-        if total > 0.0 {
-            self.cpu_ms / total
-        } else {
-            0.0
-        }
+        cpu_share(self.cpu_ms, self.io_ms)
     }
 }
 

@@ -368,11 +368,6 @@ impl Settings {
 
     /// Share of a request's own time (on Node) spent computing rather than waiting, 0..=1.
     pub fn cpu_share(&self) -> f64 {
-        let total = self.cpu_ms + self.io_ms;
-        if total > 0.0 {
-            self.cpu_ms / total
-        } else {
-            0.0
-        }
+        crate::content::cpu_share(self.cpu_ms, self.io_ms)
     }
 }
