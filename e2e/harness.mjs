@@ -149,3 +149,19 @@ export function withBrowser(serveOptions) {
   });
   return env;
 }
+
+/**
+ * Polls `read` until it returns `expected` (compared as JSON) or `timeout` ms pass, and returns
+ * the last value, so a test can assert on it. Yew renders after the event in a microtask or a
+ * later frame; on a loaded machine a read straight after an input can see the previous render.
+ */
+export async function eventually(read, expected, timeout = 5000) {
+  const want = JSON.stringify(expected);
+  const end = Date.now() + timeout;
+  let value = await read();
+  while (JSON.stringify(value) !== want && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 50));
+    value = await read();
+  }
+  return value;
+}

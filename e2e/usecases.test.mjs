@@ -2,7 +2,7 @@
 // the URL round trip, axe, and screenshots at phone and desktop widths.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { withBrowser, openPage, widgetsReady, seriousViolations, screenshot } from "./harness.mjs";
+import { withBrowser, eventually, openPage, widgetsReady, seriousViolations, screenshot } from "./harness.mjs";
 
 const env = withBrowser();
 
@@ -21,13 +21,13 @@ test("typing filters the list live and highlights the match", async () => {
   const all = await items.count();
   assert.ok(all > 10);
   await widget.locator('input[type="search"]').pressSequentially("chat");
-  assert.equal(await items.count(), 1);
+  assert.equal(await eventually(() => items.count(), 1), 1);
   assert.equal(await widget.locator(".nvp-uc-item mark").first().innerText(), "chat");
   await widget.locator('input[type="search"]').fill("zzqx");
-  assert.equal(await items.count(), 0);
+  assert.equal(await eventually(() => items.count(), 0), 0);
   assert.ok(await widget.locator(".nvp-uc-empty").isVisible());
   await widget.locator(".nvp-uc-empty button").click();
-  assert.equal(await items.count(), all, "clear all filters brings everything back");
+  assert.equal(await eventually(() => items.count(), all), all, "clear all filters brings everything back");
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -98,4 +98,24 @@ test("axe finds no serious or critical violations, and screenshots are saved", a
       await context.close();
     }
   }
+});
+
+test("“Simulate this” opens the simulator on that use case's preset", async () => {
+  const { context, page, errors } = await openPage(env.browser, `${env.server.url}/`);
+  await widgetsReady(page, 2);
+  const widget = page.locator("node-vs-python").first();
+  await widget.locator('[role="tab"]', { hasText: "Use cases" }).click();
+  await widget.getByRole("button", { name: /Simulate this\W*Real-time chat/ }).click();
+  assert.equal(await widget.locator('[role="tab"][aria-selected="true"]').innerText(), "Simulate");
+  const preset = widget.locator("#nvp-s-preset");
+  await preset.waitFor();
+  assert.equal(await preset.inputValue(), "chat");
+  await widget.locator(".nvp-sim-metrics").waitFor();
+  assert.match(await page.evaluate(() => location.hash), /nvp\.tab=simulate/);
+  // A second request for another use case re-applies, even after the first was changed.
+  await widget.locator('[role="tab"]', { hasText: "Use cases" }).click();
+  await widget.getByRole("button", { name: /Simulate this\W*Machine learning pipeline/ }).click();
+  assert.equal(await widget.locator("#nvp-s-preset").inputValue(), "ml_pipeline");
+  assert.deepEqual(errors, []);
+  await context.close();
 });
