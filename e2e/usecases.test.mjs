@@ -110,6 +110,9 @@ test("“Simulate this” opens the simulator on that use case's preset", async 
   const preset = widget.locator("#nvp-s-preset");
   await preset.waitFor();
   assert.equal(await preset.inputValue(), "chat");
+  // Focus follows the visitor to the Simulate panel instead of falling to the page.
+  const focused = await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.id);
+  assert.equal(focused, "nvp-panel-simulate");
   await widget.locator(".nvp-sim-metrics").waitFor();
   assert.match(await page.evaluate(() => location.hash), /nvp\.tab=simulate/);
   // A second request for another use case re-applies, even after the first was changed.

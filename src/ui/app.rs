@@ -42,6 +42,9 @@ struct ShellState {
     params: HashParams,
     notices: Vec<String>,
     simulate: Option<SimulateRequest>,
+    /// Bumped when the visitor asks to simulate a use case, so focus follows them to the
+    /// Simulate panel; a host's start-up preset leaves it at 0 and never steals focus.
+    focus_simulate: u32,
 }
 
 enum ShellAction {
@@ -84,6 +87,7 @@ impl Reducible for ShellState {
             ShellAction::Simulate(use_case) => {
                 let serial = self.simulate.as_ref().map_or(1, |r| r.serial + 1);
                 next.simulate = Some(SimulateRequest { use_case, serial });
+                next.focus_simulate += 1;
                 next.active = View::Simulate;
                 if !next.visited.contains(&View::Simulate) {
                     next.visited.push(View::Simulate);
@@ -126,6 +130,7 @@ fn initial_state(options: &WidgetOptions, hash: &ParsedHash) -> ShellState {
         params: hash.params.clone(),
         notices,
         simulate,
+        focus_simulate: 0,
     }
 }
 
@@ -156,6 +161,17 @@ pub fn App(props: &AppProps) -> Html {
                 let style = root.style();
                 let _ = style.set_property("--nvp-accent", accent);
                 let _ = style.set_property("--nvp-focus", accent);
+            }
+        });
+    }
+    let simulate_panel = use_node_ref();
+    {
+        let simulate_panel = simulate_panel.clone();
+        use_effect_with(state.focus_simulate, move |serial| {
+            if *serial > 0
+                && let Some(panel) = simulate_panel.cast::<web_sys::HtmlElement>()
+            {
+                let _ = panel.focus();
             }
         });
     }
@@ -213,10 +229,15 @@ pub fn App(props: &AppProps) -> Html {
                     key={view.id()}>{ body }</section>
             };
         }
+        let node_ref = if view == View::Simulate {
+            simulate_panel.clone()
+        } else {
+            NodeRef::default()
+        };
         html! {
             <section class="nvp-panel" role="tabpanel" id={panel_id(&prefix, view)}
                 aria-labelledby={tab_id(&prefix, view)} tabindex="0" hidden={!active}
-                key={view.id()}>
+                key={view.id()} ref={node_ref}>
                 { body }
             </section>
         }
