@@ -23,9 +23,9 @@ pub fn sentence(content: &Content, rec: &Recommendation) -> String {
                 .max()
                 .unwrap_or(0);
             format!(
-                "Recommendation: {}, with {conf} confidence ({} points to {runner_up}).",
+                "Recommendation: {}, with {conf} confidence ({} to {runner_up}).",
                 stack_name(content, id),
-                rec.total(id),
+                points(rec.total(id)),
             )
         }
         Verdict::Split { parts, .. } => {
@@ -49,10 +49,11 @@ pub fn sentence(content: &Content, rec: &Recommendation) -> String {
                 .iter()
                 .map(|id| stack_name(content, id).to_string())
                 .collect();
-            let points = ids.first().map_or(0, |id| rec.total(id));
+            let tied = ids.first().map_or(0, |id| rec.total(id));
             format!(
-                "Recommendation: either {} fits, tied at {points} points each, so confidence is {conf}.",
-                join_or(&names)
+                "Recommendation: either {} fits, tied at {} each, so confidence is {conf}.",
+                join_or(&names),
+                points(tied)
             )
         }
     }
@@ -84,4 +85,23 @@ fn join_and(items: &[String]) -> String {
 
 fn join_or(items: &[String]) -> String {
     join_with(items, "or")
+}
+
+/// "1 point", "3 points", "-1 point".
+fn points(n: i32) -> String {
+    let unit = if n.abs() == 1 { "point" } else { "points" };
+    format!("{n} {unit}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::points;
+
+    #[test]
+    fn points_are_singular_only_for_one() {
+        assert_eq!(points(1), "1 point");
+        assert_eq!(points(-1), "-1 point");
+        assert_eq!(points(0), "0 points");
+        assert_eq!(points(4), "4 points");
+    }
 }
