@@ -158,6 +158,46 @@ test("the CSV download holds the numbers on screen", async () => {
   await context.close();
 });
 
+test("the SVG download holds both charts, not empty frames", async () => {
+  const { context, page, errors, w } = await open(START, { acceptDownloads: true });
+  const [download] = await Promise.all([page.waitForEvent("download"), w.locator("#nvp-s-svgdl").click()]);
+  assert.match(download.suggestedFilename(), /\.svg$/);
+  const svg = await readFile(await download.path(), "utf8");
+  // The charts are in the widget's shadow root; a lookup from the document finds nothing and
+  // leaves two empty groups behind.
+  assert.doesNotMatch(svg, /<g><\/g>/, "the latency chart is missing");
+  assert.doesNotMatch(svg, /<g transform="translate\(375 0\)"><\/g>/, "the queue chart is missing");
+  for (const label of ["latency (log scale)", "requests finished", "simulated time (s)", "requests waiting"]) {
+    assert.ok(svg.includes(label), `axis label “${label}” in the SVG`);
+  }
+  const lines = [...svg.matchAll(/<path [^>]*>/g)]
+    .filter((m) => /\bd="M[\d.]+[ ,][\d.]+L/.test(m[0]))
+    .map((m) => m[0].match(/nvp-sim-line--(node|python)/)?.[1])
+    .filter(Boolean);
+  assert.deepEqual(lines.sort(), ["node", "node", "python", "python"], "each chart draws both servers' lines");
+  assert.ok((svg.match(/<circle /g) ?? []).length >= 3, "the percentile markers are in the SVG");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the hidden chart tables leave no blank area below the page", async () => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 740 }]) {
+    const { context, page, w } = await open(START, { viewport });
+    // The queue table has a row per time slice; a table ignores the 1px box that hides it
+    // unless a wrapper clips it.
+    assert.ok((await w.locator(".nvp-sim-chart table tbody tr").count()) > 20);
+    const { scrollHeight, bodyBottom } = await page.evaluate(() => ({
+      scrollHeight: document.documentElement.scrollHeight,
+      bodyBottom: document.body.getBoundingClientRect().bottom + window.scrollY,
+    }));
+    assert.ok(scrollHeight - bodyBottom <= 50, `${viewport.width}px: ${scrollHeight - bodyBottom}px of blank page below the body`);
+    for (const box of await w.locator(".nvp-sim-chart .nvp-visually-hidden").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height))) {
+      assert.ok(box <= 1, `hidden table wrapper is ${box}px tall`);
+    }
+    await context.close();
+  }
+});
+
 test("the URL reproduces the identical run", async () => {
   const { context, page, errors, w } = await open();
   await setNumber(w, "rate", 260);
@@ -202,6 +242,60 @@ test("screenshots at 1280 and 375 px", async () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${name}: the page scrolls sideways by ${overflow}px`);
     await screenshot(page, name);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+/** Elements under `locator` whose text is cut off (wider or taller than their box). */
+const clipped = (locator) => locator.evaluateAll((els) => els
+  .filter((e) => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1)
+  .map((e) => e.textContent.trim()));
+
+test("at 375 px, light and dark: nothing cut off, ticks apart, axe clean", async () => {
+  for (const colorScheme of ["light", "dark"]) {
+    const { context, page, errors, w } = await open(START, { viewport: { width: 375, height: 740 }, colorScheme });
+    for (const preset of ["default", "chat", "2 processes each"]) {
+      if (preset === "chat") {
+        await w.locator("#nvp-s-preset").selectOption(preset);
+        await settled(w);
+      } else if (preset !== "default") {
+        // Worker names ("· P2") make the longest lane labels.
+        await setNumber(w, "np", 2);
+        await setNumber(w, "pp", 2);
+      }
+      const where = `${colorScheme}/${preset}`;
+      // The metrics fit their column: no sideways scrolling, no figure cut ("59% of 8 thre…").
+      const wrap = w.locator(".nvp-sim-table-wrap");
+      const [sw, cw] = await wrap.evaluate((e) => [e.scrollWidth, e.clientWidth]);
+      assert.ok(sw <= cw, `${where}: metrics table is ${sw}px in a ${cw}px column`);
+      assert.deepEqual(await clipped(w.locator(".nvp-sim-metrics td, .nvp-sim-metrics th")), [], `${where}: cut metric cells`);
+      const busy = (await cell(w, "busy", "python")).trim();
+      assert.match(busy, /^\d+% of \d+ [a-z]+/, `${where}: busy cell reads in full`);
+      // Lane labels keep their whole name and their "(up to N)" scale.
+      assert.deepEqual(await clipped(w.locator(".nvp-sim-lane-name, .nvp-sim-lane-scale")), [], `${where}: cut lane labels`);
+      const scales = await w.locator(".nvp-sim-lane-scale").evaluateAll((els) => els.map((e) => {
+        const [r, li] = [e.getBoundingClientRect(), e.closest("li").getBoundingClientRect()];
+        return { text: e.textContent, inside: r.width > 0 && r.right <= li.right + 1 && r.bottom <= li.bottom + 1 };
+      }));
+      assert.ok(scales.length > 0, `${where}: a queue lane shows its scale`);
+      for (const s of scales) assert.ok(/^(· P\d+ )?\(up to \d+\)$/.test(s.text) && s.inside, `${where}: scale ${JSON.stringify(s)}`);
+      // The drawing lines up with the (taller, two-line) labels.
+      for (const lanes of await w.locator(".nvp-sim-lanes").all()) {
+        const [ul, svg] = await lanes.evaluate((e) => [".nvp-sim-lane-labels", ".nvp-sim-lanes-svg"]
+          .map((q) => e.querySelector(q).getBoundingClientRect().height));
+        assert.ok(Math.abs(ul - svg) <= 1, `${where}: labels ${ul}px, lanes ${svg}px`);
+      }
+      // Time ticks do not run into each other ("1.00 s1.25 s").
+      const ticks = await w.locator(".nvp-sim-ticks > span > span").evaluateAll((els) => els
+        .map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0).map((r) => [r.left, r.right]));
+      assert.ok(ticks.length >= 2, `${where}: ${ticks.length} ticks`);
+      for (let i = 1; i < ticks.length; i++) {
+        assert.ok(ticks[i][0] - ticks[i - 1][1] >= 8, `${where}: ticks ${i - 1} and ${i} overlap: ${JSON.stringify(ticks)}`);
+      }
+      assert.deepEqual(await seriousViolations(page), [], where);
+    }
+    await screenshot(page, `simulate-mobile-375-${colorScheme}`);
     assert.deepEqual(errors, []);
     await context.close();
   }

@@ -129,7 +129,7 @@ fn threads_stuck_in_io_with_a_queue_are_told() {
     let text = threads_starved(&s, &result(trace.clone())).expect("a sentence");
     assert_eq!(
         text,
-        "At 0.80 s Python's 8 threads are all waiting on I/O; new requests queue (1 waiting at 0.80 s, and so for 70% of the window)."
+        "At 0.80 s Python's 8 threads are all waiting on I/O, so new requests queue: 1 request was queued at 0.80 s, and all were in I/O with requests queued for 70% of the window."
     );
     let snap = analysis::snapshot(&trace, 1000.0);
     assert_eq!((snap.threads_busy, snap.in_io, snap.queued), (8, 8, 12));

@@ -5,8 +5,11 @@
 
 use node_vs_python::content::bundled;
 use node_vs_python::sim::ServerModel;
-use node_vs_python::versus::presets::{self, PRESET_CORES, TARGET_BUSY, letloop_factor};
-use node_vs_python::versus::run::{node_scenario, python_scenario, run_pair};
+use node_vs_python::versus::capacity;
+use node_vs_python::versus::presets::{
+    self, CPU_HEAVY_BUSY, PRESET_CORES, TARGET_BUSY, letloop_factor,
+};
+use node_vs_python::versus::run::{Side, node_scenario, python_scenario, run_pair};
 use node_vs_python::versus::settings::{PyMode, Shape};
 use node_vs_python::versus::{evaluate, narration};
 
@@ -25,12 +28,20 @@ fn every_use_case_has_a_preset_that_follows_the_rules() {
     for uc in &content.use_cases {
         let p = presets::for_use_case(content, &uc.id).expect("a preset per use case");
         let (s, w) = (&p.settings, &uc.workload);
-        assert_eq!(
-            (s.rate_per_s, s.cpu_ms, s.io_ms),
-            (w.rate_per_s, w.cpu_ms, w.io_ms),
-            "{}",
-            uc.id
-        );
+        assert_eq!((s.cpu_ms, s.io_ms), (w.cpu_ms, w.io_ms), "{}", uc.id);
+        if presets::is_cpu_heavy(w) {
+            // Capped so the single core is loaded but stable, and never above the profile's rate.
+            let busy = s.rate_per_s * s.cpu_ms / 1e3;
+            assert!(s.rate_per_s <= w.rate_per_s, "{}", uc.id);
+            assert!(busy <= CPU_HEAVY_BUSY + 1e-9, "{}: {busy}", uc.id);
+            assert!(
+                s.rate_per_s == w.rate_per_s || busy > CPU_HEAVY_BUSY - 0.1,
+                "{}: capped no lower than needed",
+                uc.id
+            );
+        } else {
+            assert_eq!(s.rate_per_s, w.rate_per_s, "{}", uc.id);
+        }
         assert_eq!(s.cores, PRESET_CORES);
         if w.long_lived {
             assert_eq!(s.cpu_before_pct, 100.0, "{}: CPU at connect time", uc.id);
@@ -116,10 +127,36 @@ fn ml_inference_blocks_the_loop_and_the_gil_until_work_spreads_out() {
     let s = &p.settings;
     let o = evaluate(s, content);
     let pair = o.pair.as_ref().unwrap();
+    // Loaded but stable (the CPU-heavy rate cap): busy most of the time, yet below capacity, so
+    // p99 describes the server rather than the run length.
     let busiest = pair.node.event_loop.as_ref().unwrap().utilisation[0];
-    assert!(busiest > 0.95, "the single loop is saturated: {busiest}");
+    assert!(
+        busiest > 0.7,
+        "the single loop is busy most of the time: {busiest}"
+    );
     let t = pair.python.threads.as_ref().unwrap();
-    assert!(t.gil_utilisation[0] > 0.95, "the GIL is always held");
+    assert!(
+        t.gil_utilisation[0] > 0.7,
+        "the GIL is held most of the time"
+    );
+    for side in Side::BOTH {
+        let load = capacity::offered_load(side, s);
+        assert!((0.7..1.0).contains(&load), "{side:?}: {load}");
+    }
+    let mut longer = s.clone();
+    longer.duration_s *= 3.0;
+    let longer = run_pair(&longer).unwrap();
+    for side in Side::BOTH {
+        let (short, long) = (
+            pair.side(side).latency_ms.p99,
+            longer.side(side).latency_ms.p99,
+        );
+        assert!(
+            long < short * 2.0,
+            "{side:?}: p99 {short} ms over 10 s, {long} ms over 30 s"
+        );
+    }
+    assert!(!o.verdict.contains("Neither server copes"), "{}", o.verdict);
     assert!(
         t.gil_wait_per_request_ms > s.cpu_ms,
         "threads wait for the GIL longer than they compute"
@@ -142,12 +179,15 @@ fn ml_inference_blocks_the_loop_and_the_gil_until_work_spreads_out() {
             alt.py_processes = PRESET_CORES;
         }
         let spread = run_pair(&alt).unwrap().python;
+        // Below capacity both do the same CPU work in total, so what changes is that requests
+        // now compute at the same time on several cores.
         assert!(
-            spread.core_utilisation > pair.python.core_utilisation * 1.2,
+            narration::parallel(Side::Python, &alt, &spread).is_some(),
             "{mode:?}"
         );
+        assert!(narration::parallel(Side::Python, s, &pair.python).is_none());
         assert!(
-            spread.latency_ms.p99 * 5.0 < pair.python.latency_ms.p99,
+            spread.latency_ms.p99 * 3.0 < pair.python.latency_ms.p99,
             "{mode:?}"
         );
     }

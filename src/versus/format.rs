@@ -71,3 +71,8 @@ pub fn ratio(r: f64) -> String {
         format!("{}×", count(r))
     }
 }
+
+/// A count with its noun in the right number: "1 process", "4 processes", "1,200 requests".
+pub fn plural(n: u64, one: &str, many: &str) -> String {
+    format!("{} {}", count(n as f64), if n == 1 { one } else { many })
+}

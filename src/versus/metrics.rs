@@ -4,7 +4,7 @@
 //! alone. Differences under [`TIE`] count as "about the same": with a few thousand requests the
 //! tail percentiles wobble by that much between seeds, and calling a 3 % gap a win would mislead.
 
-use super::format::{count, ms, pct, ratio};
+use super::format::{count, ms, pct, plural, ratio};
 use super::run::{Pair, Side};
 use crate::sim::SimResult;
 
@@ -81,7 +81,9 @@ pub fn judge(goal: Goal, node: f64, python: f64) -> Verdict {
     Verdict::Better { side, ratio: r }
 }
 
-/// The sentence for a verdict: "p99 4.2× lower on Node.js".
+/// The sentence for a verdict: "p99 4.2× lower on Node.js". When the ratio is infinite one figure
+/// is zero, and which side that is depends on the goal: for lower-is-better rows the better side
+/// has the zero, for higher-is-better rows the worse side does ("throughput: zero on Node.js").
 pub fn difference(name: &str, goal: Goal, v: &Verdict) -> String {
     match v {
         Verdict::Same => "about the same".to_string(),
@@ -94,8 +96,10 @@ pub fn difference(name: &str, goal: Goal, v: &Verdict) -> String {
             };
             if r.is_finite() {
                 format!("{name} {} {dir} on {}", ratio(*r), side.name())
+            } else if goal == Goal::Lower {
+                format!("{name}: zero on {}", side.name())
             } else {
-                format!("{name}: none on {}", side.name())
+                format!("{name}: zero on {}", side.other().name())
             }
         }
     }
@@ -113,13 +117,15 @@ fn worker_busy(r: &SimResult) -> (f64, String) {
         (mean, format!("{} of {what}", pct(mean)))
     } else if let Some(t) = &r.threads {
         let share = t.busy_mean / t.total_threads.max(1) as f64;
+        // One thread per GIL is gunicorn's sync worker: each slot is a process.
+        let (one, many) = if t.total_threads as usize == t.gil_utilisation.len() {
+            ("worker process", "worker processes")
+        } else {
+            ("thread", "threads")
+        };
         (
             share,
-            format!(
-                "{} of {} threads",
-                pct(share),
-                count(t.total_threads as f64)
-            ),
+            format!("{} of {}", pct(share), plural(t.total_threads, one, many)),
         )
     } else {
         (0.0, "–".to_string())
@@ -165,7 +171,7 @@ pub fn compare(pair: &Pair) -> Vec<Metric> {
     };
     let mut rows = Vec::new();
     let tp = both(&|r| r.throughput_per_s);
-    rows.push(row(
+    let mut t = row(
         "throughput",
         "Throughput",
         "requests/s",
@@ -173,7 +179,13 @@ pub fn compare(pair: &Pair) -> Vec<Metric> {
         tp,
         tp.map(count),
         "throughput",
-    ));
+    );
+    if let Verdict::Better { side, ratio } = t.verdict
+        && !ratio.is_finite()
+    {
+        t.difference = format!("only {} completed requests", side.name());
+    }
+    rows.push(t);
     for (id, label, name, pick) in [
         ("p50", "Median latency (p50)", "p50", 0usize),
         ("p95", "p95 latency", "p95", 1),

@@ -8,11 +8,14 @@
 //! - [`run`]: settings → two engine scenarios sharing seed and workload, and running them;
 //! - [`hash`]: the `s.*` keys of the URL hash;
 //! - [`metrics`]: the side-by-side figures, the better side and the ratio, and the CSV;
-//! - [`analysis`] and [`narration`]: facts read off the timeline, and the sentences built on them;
+//! - [`capacity`]: the offered load, which says whether a server's queue can settle at all;
+//! - [`analysis`], [`narration`] and [`verdict`]: facts read off the timeline, and the sentences
+//!   built on them;
 //! - [`whatif`]: remedies simulated on the same traffic;
 //! - [`plot`]: scales, ticks and the pixel binning the charts and the timeline draw with.
 
 pub mod analysis;
+pub mod capacity;
 pub mod fields;
 pub mod format;
 pub mod hash;
@@ -22,6 +25,7 @@ pub mod plot;
 pub mod presets;
 pub mod run;
 pub mod settings;
+pub mod verdict;
 pub mod whatif;
 
 use crate::content::Content;

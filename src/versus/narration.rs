@@ -6,15 +6,22 @@
 //! each, because they are read aloud by screen readers as well as on screen.
 
 use super::analysis::{self, Snapshot};
-use super::format::{count, ms, pct, secs};
-use super::metrics::{Metric, Verdict};
+use super::capacity;
+use super::format::{count, ms, pct, plural, secs};
 use super::run::{Pair, Side};
 use super::settings::{PyMode, Settings};
-use crate::content::Content;
 use crate::sim::{SimResult, defaults};
 
-fn plural(n: u64, one: &str, many: &str) -> String {
-    format!("{} {}", count(n as f64), if n == 1 { one } else { many })
+pub use super::verdict::{overall, status, verdict};
+
+/// What one of Python's request slots is called: a thread, or in sync-worker mode a process.
+pub fn py_worker_noun(s: &Settings, n: u64) -> &'static str {
+    match (s.py_mode, n == 1) {
+        (PyMode::Processes, true) => "worker process",
+        (PyMode::Processes, false) => "worker processes",
+        (_, true) => "thread",
+        (_, false) => "threads",
+    }
 }
 
 /// What a side's server is called in a sentence.
@@ -56,7 +63,9 @@ pub fn loop_block(side: Side, s: &Settings, r: &SimResult) -> Option<String> {
     ))
 }
 
-/// "From 0.85 s all 8 of Python's threads are waiting on I/O; new requests queue (12 at once)."
+/// "At 0.80 s Python's 8 threads are all waiting on I/O, so new requests queue. …": every
+/// request slot blocked in I/O while requests wait to be accepted (said in workers' terms in
+/// sync-worker mode, where each slot is a process).
 pub fn threads_starved(s: &Settings, r: &SimResult) -> Option<String> {
     if is_loop(Side::Python, s) {
         return None;
@@ -64,21 +73,30 @@ pub fn threads_starved(s: &Settings, r: &SimResult) -> Option<String> {
     let threads = s.py_processes * s.py_threads_effective();
     let (from, to) = window(s);
     let st = analysis::all_threads_in_io(&r.trace, threads, from, to)?;
+    let noun = py_worker_noun(s, threads.into());
     let who = if threads == 1 {
-        "Python's only worker is".to_string()
+        format!("Python's only {noun} is")
     } else {
-        format!("Python's {threads} threads are all")
+        format!("Python's {threads} {noun} are all")
     };
-    let when = if st.share >= 0.99 {
-        "Throughout this window".to_string()
+    let at = secs(st.first_ms / 1e3);
+    let (when, lasted) = if st.share >= 0.99 {
+        ("Throughout this window".to_string(), String::new())
     } else {
-        format!("At {}", secs(st.first_ms / 1e3))
+        (
+            format!("At {at}"),
+            format!(
+                ", and {} in I/O with requests queued for {} of the window",
+                if threads == 1 { "it was" } else { "all were" },
+                pct(st.share)
+            ),
+        )
     };
+    let queued = u64::from(st.queued_then);
+    let was = if queued == 1 { "was" } else { "were" };
     Some(format!(
-        "{when} {who} waiting on I/O; new requests queue ({} waiting at {}, and so for {} of the window).",
-        count(st.queued_then.into()),
-        secs(st.first_ms / 1e3),
-        pct(st.share),
+        "{when} {who} waiting on I/O, so new requests queue: {} {was} queued at {at}{lasted}.",
+        plural(queued, "request", "requests"),
     ))
 }
 
@@ -154,20 +172,42 @@ pub fn drops(side: Side, s: &Settings, r: &SimResult) -> Option<String> {
     ))
 }
 
-/// An event loop busy nearly all the time.
+/// An event loop busy nearly all the time. Whether its queue keeps growing is decided by the
+/// offered load (see [`capacity`]), not by the measured utilisation, which reads near 100 % both
+/// just below capacity (a long but steady queue) and above it (a queue that never settles).
 pub fn saturated_loop(side: Side, s: &Settings, r: &SimResult) -> Option<String> {
     let l = r.event_loop.as_ref()?;
     let busiest = l.utilisation.iter().copied().fold(0.0, f64::max);
     if busiest < 0.9 {
         return None;
     }
-    let _ = s;
-    Some(format!(
-        "{}'s busiest event loop ran code {} of the time, so requests arrive about as fast as one \
-         core can serve them and the queue keeps growing.",
+    let load = capacity::offered_load(side, s);
+    let loops = if capacity::parallelism(side, s) == 1 {
+        "its event loop"
+    } else {
+        "its event loops"
+    };
+    let head = format!(
+        "{}'s busiest event loop ran code {} of the time",
         side.name(),
-        pct(busiest),
-    ))
+        pct(busiest)
+    );
+    Some(if load >= 1.0 {
+        format!(
+            "{head}: the traffic asks for {} what {loops} can compute, so the queue grows for \
+             as long as the run lasts and a longer run would show a higher p99.",
+            capacity::share(load)
+        )
+    } else {
+        format!(
+            "{head}. The traffic asks for {} what {loops} can compute, so the queue settles, but \
+             it is long and variable: a single server's mean wait grows like ρ/(1 − ρ), so at {} \
+             load it is about {} times what it would be at 50%.",
+            capacity::share(load),
+            pct(load),
+            count((load / (1.0 - load)).round())
+        )
+    })
 }
 
 /// The libuv pool as a bottleneck.
@@ -176,10 +216,19 @@ pub fn pool(s: &Settings, r: &SimResult) -> Option<String> {
     if l.pool_waiting_max == 0 {
         return None;
     }
+    let all = if s.node_pool == 1 {
+        "The only libuv pool thread was".to_string()
+    } else {
+        format!("All {} libuv pool threads were", s.node_pool)
+    };
+    let waited = if l.pool_waiting_max == 1 {
+        "waited"
+    } else {
+        "waited for one"
+    };
     Some(format!(
-        "All {} libuv pool threads were busy at times: up to {} operations waited for one, {} on average.",
-        s.node_pool,
-        count(l.pool_waiting_max as f64),
+        "{all} busy at times: up to {} {waited}, {} on average.",
+        plural(l.pool_waiting_max, "operation", "operations"),
         ms(l.pool_wait_mean_ms),
     ))
 }
@@ -236,148 +285,6 @@ pub fn observations(s: &Settings, pair: &Pair) -> Vec<String> {
     out
 }
 
-/// The side that did better overall: fewer drops when drops differ, else lower p99, else higher
-/// throughput; `None` when they are alike on all three.
-pub fn overall(metrics: &[Metric]) -> Option<(Side, &'static str)> {
-    for id in ["dropped", "p99", "throughput"] {
-        if let Some(m) = metrics.iter().find(|m| m.id == id)
-            && let Verdict::Better { side, .. } = m.verdict
-        {
-            return Some((side, id));
-        }
-    }
-    None
-}
-
-/// The closing paragraph: who did better and why, in the terms of the matrix's rows.
-pub fn verdict(s: &Settings, pair: &Pair, metrics: &[Metric], content: &Content) -> String {
-    let cpu_heavy = s.cpu_share() >= 0.5;
-    let dim_id = if cpu_heavy {
-        "performance"
-    } else {
-        "architecture"
-    };
-    let dim = content.dimension(dim_id);
-    let title = dim.map_or(dim_id, |d| d.title.as_str());
-    let favours: Vec<&str> = dim
-        .map(|d| {
-            d.favours
-                .iter()
-                .filter_map(|id| content.stack(id).map(|st| st.name.as_str()))
-                .collect()
-        })
-        .unwrap_or_default();
-    let leaning = if favours.is_empty() {
-        "which says it depends on the work".to_string()
-    } else {
-        format!("which leans to {}", favours.join(" and "))
-    };
-    let p99 = |side: Side| {
-        let r = pair.side(side);
-        if r.latency_ms.count == 0 {
-            "no finished requests".to_string()
-        } else {
-            format!("a p99 of {}", ms(r.latency_ms.p99))
-        }
-    };
-    let lead = match overall(metrics) {
-        Some((side, why)) => {
-            let reason = match why {
-                "dropped" => format!(
-                    "it dropped {} against {}",
-                    count(pair.side(side).dropped as f64),
-                    count(pair.side(side.other()).dropped as f64)
-                ),
-                "p99" => format!("{} against {}", p99(side), p99(side.other())),
-                _ => format!(
-                    "it finished {} requests/s against {}",
-                    count(pair.side(side).throughput_per_s),
-                    count(pair.side(side.other()).throughput_per_s)
-                ),
-            };
-            format!("{} comes out ahead on this traffic: {reason}.", side.name())
-        }
-        None => format!(
-            "Neither side wins clearly on this traffic: {} on Node.js, {} on Python.",
-            p99(Side::Node),
-            p99(Side::Python)
-        ),
-    };
-    let kind = if cpu_heavy { "CPU-heavy" } else { "I/O-bound" };
-    let shape = format!(
-        "Each request spends {} of its own time on the CPU, so this is {kind} work, the subject of the \
-         matrix's “{title}” row, {leaning}.",
-        pct(s.cpu_share())
-    );
-    let threads = s.py_processes * s.py_threads_effective();
-    let winner = overall(metrics).map(|(side, _)| side);
-    let loops = plural(s.node_processes.into(), "event loop", "event loops");
-    let why = match (cpu_heavy, s.py_mode, winner) {
-        (false, PyMode::Asyncio, _) => {
-            "With asyncio Python waits the way Node does, so what remains is the \
-             cost of running each request's code."
-                .to_string()
-        }
-        (false, _, Some(Side::Node)) => format!(
-            "An event loop keeps every waiting request going on one thread, while each of Python's {threads} \
-             workers sits idle until its I/O returns; more threads, or asyncio, would narrow the gap."
-        ),
-        (false, _, _) => format!(
-            "Python's {threads} workers are enough for this load: they overlap their I/O waits, so the event \
-             loop's edge only shows once the traffic needs more workers than there are."
-        ),
-        (true, PyMode::Threads, _) => format!(
-            "A single event loop and a single GIL both run one computation at a time, so Python's threads \
-             only take turns; worker processes or the free-threaded build would spread the work over the {} cores.",
-            s.cores
-        ),
-        (true, _, _) => format!(
-            "Python computes in {threads} parallel workers here, while Node.js's {loops} each run one \
-             computation at a time; a Node cluster would parallelise the same way."
-        ),
-    };
-    let fairness = if s.cpu_factor == 1.0 {
-        "Both sides are charged the same CPU per request, so the difference comes from the concurrency model alone."
-            .to_string()
-    } else {
-        format!(
-            "Python is charged {}× Node's CPU per request, so the result mixes the concurrency model with interpreter speed.",
-            super::settings::plain(s.cpu_factor)
-        )
-    };
-    format!("{lead} {shape} {why} {fairness}")
-}
-
-/// The sentence announced once per run in the status region: the figure that decided the run.
-pub fn status(pair: &Pair, metrics: &[Metric]) -> String {
-    let n = plural(pair.node.arrived, "request", "requests");
-    let find = |id: &str| metrics.iter().find(|m| m.id == id);
-    let decisive = match overall(metrics) {
-        Some((_, "dropped")) => find("dropped"),
-        Some((_, "throughput")) => find("throughput"),
-        _ => find("p99"),
-    };
-    let Some(m) = decisive else {
-        return format!("Simulated {n} through both servers.");
-    };
-    let unit = if m.id == "throughput" {
-        " requests/s"
-    } else {
-        ""
-    };
-    let what = if m.id == "dropped" { "dropped" } else { m.id };
-    let mut text = format!(
-        "Simulated {n} through both servers: {what} {}{unit} on Node.js and {}{unit} on Python",
-        m.shown(Side::Node),
-        m.shown(Side::Python)
-    );
-    if !m.difference.is_empty() {
-        text.push_str(&format!(" ({})", m.difference));
-    }
-    text.push('.');
-    text
-}
-
 /// The playback readout for one side at an instant.
 pub fn readout(side: Side, s: &Settings, n: &Snapshot) -> String {
     let mut parts = Vec::new();
@@ -386,8 +293,11 @@ pub fn readout(side: Side, s: &Settings, n: &Snapshot) -> String {
     } else {
         let total = s.py_processes * s.py_threads_effective();
         parts.push(format!(
-            "{} of {} threads busy: {} running",
-            n.threads_busy, total, n.running
+            "{} of {} {} busy: {} running",
+            n.threads_busy,
+            total,
+            py_worker_noun(s, total.into()),
+            n.running
         ));
         if s.py_mode == PyMode::Threads {
             parts.push(format!("{} waiting for the GIL", n.waiting_gil));

@@ -118,14 +118,59 @@ pub fn polyline(points: impl IntoIterator<Item = (f64, f64)>) -> String {
     d
 }
 
-/// The queue series as "waiting" counts: requests not yet started (threads) or waiting for a loop
-/// (event loops: everything in the system that is neither running nor in I/O).
+/// Title of the chart drawn from [`waiting_for_server`]: what both lines count.
+pub const QUEUE_CHART_TITLE: &str =
+    "Requests waiting for the server (not running and not in I/O), over time";
+/// Note under that chart: how the threaded line is derived and why it is a lower bound.
+pub const QUEUE_CHART_NOTE: &str = "Each point is an average over a slice of the run. For \
+     Python's threads it counts the accept queue plus the threads that had a request but were \
+     waiting for the GIL or a core, estimated from those averages; the true figure can only be \
+     higher.";
+
+/// The queue series as "waiting" counts, by the old measure: everything waiting for a loop on an
+/// event loop, but only the accept queue for threads (so threads waiting for the GIL were left
+/// out). Kept for callers not yet moved to [`waiting_for_server`], which measures both alike.
 pub fn waiting(p: &QueuePoint, event_loop: bool) -> f64 {
     if event_loop {
         (p.in_system - p.busy - p.in_io).max(0.0)
     } else {
         p.queued.max(0.0)
     }
+}
+
+/// Requests in the server that are neither running on a CPU nor waiting on I/O, the same measure
+/// for both models, so the two lines compare.
+///
+/// - Event loops: `busy` counts loops running CPU, so `in_system − busy − in_io` is exactly the
+///   work waiting for a loop (not-yet-started requests and second CPU phases back from I/O).
+/// - Threads: `in_system = queued + busy` (a thread holds its request from start to finish), and
+///   `busy − in_io` threads want CPU, of which at most `cpu_slots` run at once (one per GIL, or one
+///   per core without a GIL; pass [`super::capacity::parallelism`]). So the waiting count is
+///   `queued + max(0, busy − in_io − cpu_slots)`. The series holds time averages per bucket, not
+///   instants, and the average of `max(0, x − c)` is at least `max(0, average − c)` (convexity);
+///   also fewer than `cpu_slots` may run when the CPU-wanting threads share a process. So for
+///   threads this is a lower bound on the true average, said in [`QUEUE_CHART_NOTE`].
+pub fn waiting_for_server(p: &QueuePoint, event_loop: bool, cpu_slots: u32) -> f64 {
+    if event_loop {
+        (p.in_system - p.busy - p.in_io).max(0.0)
+    } else {
+        let wanting_cpu = (p.busy - p.in_io).max(0.0);
+        p.queued.max(0.0) + (wanting_cpu - f64::from(cpu_slots)).max(0.0)
+    }
+}
+
+/// A side's whole waiting series for the chart: `(bucket start in s, requests waiting)`.
+pub fn waiting_series(
+    side: super::run::Side,
+    s: &super::settings::Settings,
+    r: &crate::sim::SimResult,
+) -> Vec<(f64, f64)> {
+    let event_loop = super::narration::is_loop(side, s);
+    let slots = super::capacity::parallelism(side, s);
+    r.queue_series
+        .iter()
+        .map(|q| (q.t_s, waiting_for_server(q, event_loop, slots)))
+        .collect()
 }
 
 /// One drawn bar on a timeline lane: spans of one state merged where they meet within a pixel.

@@ -2,14 +2,20 @@
 //! plus two classic shapes that are not tied to a use case.
 //!
 //! Rules for a use case (so every preset can be checked against its profile):
-//! - rate, CPU and I/O means come straight from the profile; the machine has 4 cores;
+//! - CPU and I/O means come straight from the profile, and so does the rate, except that CPU-heavy
+//!   profiles are capped at [`CPU_HEAVY_BUSY`] of one core (see below); the machine has 4 cores;
 //! - long-lived connections (chat, streams, games): all CPU happens at connect time, the connection
 //!   then stays open for exactly the profile's I/O time, and the run lasts twice that (10–120 s) so
 //!   connections both open and close within it;
 //! - request/response traffic: CPU split evenly around the I/O, both varying exponentially; the run
 //!   lasts 10 s, shortened (to no less than 5 s) when it would exceed 10,000 requests;
 //! - CPU-heavy profiles (CPU at least half of a request's time): both servers run one process, so
-//!   the timeline shows one event loop blocking and one GIL serialising Python's threads;
+//!   the timeline shows one event loop blocking and one GIL serialising Python's threads. The rate
+//!   is capped (rounded down) so that this one core is [`CPU_HEAVY_BUSY`] busy: loaded enough that
+//!   requests wait several times their own CPU time, yet below 1, so the queue settles and p99
+//!   describes the server rather than the run length (at 1 or more it grows for as long as the run
+//!   lasts). Spreading the same traffic over 4 processes then cuts p99 sharply, which is the point
+//!   of these presets;
 //! - otherwise each side gets just enough processes (up to the cores) to keep each one under 70 %
 //!   busy, so the preset is about waiting, not about an overloaded core;
 //! - Python runs gunicorn's threaded worker with 8 threads per process, except for tiny handlers
@@ -25,6 +31,9 @@ use crate::sim::IoKind;
 pub const PRESET_CORES: u32 = 4;
 /// Highest busy share a preset lets one process reach when it provisions for the load.
 pub const TARGET_BUSY: f64 = 0.7;
+/// Highest busy share of the single core a CPU-heavy preset runs at (the M/M/1 mean wait there is
+/// 4× the service time: clearly loaded, still stable).
+pub const CPU_HEAVY_BUSY: f64 = 0.8;
 /// Node http vs FastAPI/uvicorn requests per second in the hyper.dev letloop report.
 pub const LETLOOP_NODE_RPS: f64 = 141_993.0;
 pub const LETLOOP_FASTAPI_RPS: f64 = 47_968.0;
@@ -52,6 +61,25 @@ pub fn letloop_factor() -> f64 {
 /// Processes needed to keep each under [`TARGET_BUSY`] for `load` cores' worth of CPU.
 fn processes_for(load: f64, cores: u32) -> u32 {
     ((load / TARGET_BUSY).ceil() as u32).clamp(1, cores)
+}
+
+/// The rate a CPU-heavy profile runs at: its own, or the rate that keeps one core at
+/// [`CPU_HEAVY_BUSY`], whichever is lower, rounded down to a whole number (a tenth below 10/s).
+pub fn cpu_heavy_rate(p: &WorkloadProfile) -> f64 {
+    if p.cpu_ms <= 0.0 {
+        return p.rate_per_s;
+    }
+    let cap = CPU_HEAVY_BUSY / (p.cpu_ms / 1e3);
+    if p.rate_per_s <= cap {
+        return p.rate_per_s;
+    }
+    // A hair of slack so a cap that is a whole number in exact arithmetic is not rounded below it.
+    let cap = cap * (1.0 + 1e-9);
+    if cap >= 10.0 {
+        cap.floor()
+    } else {
+        (cap * 10.0).floor() / 10.0
+    }
 }
 
 /// Whether CPU makes up at least half of a request's own time.
@@ -93,6 +121,7 @@ pub fn from_profile(p: &WorkloadProfile) -> Settings {
     }
     let load = p.rate_per_s * p.cpu_ms / 1e3;
     if is_cpu_heavy(p) {
+        s.rate_per_s = cpu_heavy_rate(p);
         s.node_processes = 1;
         s.py_processes = 1;
     } else {
@@ -130,14 +159,27 @@ fn preset(id: &str, label: &str, settings: Settings, from_use_case: bool) -> Pre
     }
 }
 
-/// "200 requests/s, 2 ms CPU and 50 ms I/O each; Node.js: 1 process; Python: 1 × 8 threads."
+/// "200 requests/s, 2 ms CPU and 50 ms I/O each, on 4 cores. Node.js: 1 process; Python: 8
+/// threads in 1 process, with the GIL."
 pub fn summary(s: &Settings) -> String {
-    use super::format::{count, ms};
+    use super::format::{count, ms, plural};
+    let procs = |n: u32| plural(n.into(), "process", "processes");
+    let threads = plural(s.py_threads.into(), "thread", "threads");
+    let in_procs = if s.py_processes == 1 {
+        format!("{threads} in 1 process")
+    } else {
+        format!("{threads} in each of {} processes", s.py_processes)
+    };
     let py = match s.py_mode {
-        PyMode::Threads => format!("{} × {} threads with the GIL", s.py_processes, s.py_threads),
-        PyMode::FreeThreaded => format!("{} × {} threads, no GIL", s.py_processes, s.py_threads),
-        PyMode::Processes => format!("{} sync worker processes", s.py_processes),
-        PyMode::Asyncio => format!("asyncio in {} process(es)", s.py_processes),
+        PyMode::Threads if s.py_processes == 1 => format!("{in_procs}, with the GIL"),
+        PyMode::Threads => format!("{in_procs}, one GIL per process"),
+        PyMode::FreeThreaded => format!("{in_procs}, no GIL"),
+        PyMode::Processes => plural(
+            s.py_processes.into(),
+            "sync worker process",
+            "sync worker processes",
+        ),
+        PyMode::Asyncio => format!("asyncio in {}", procs(s.py_processes)),
     };
     let factor = if s.cpu_factor != 1.0 {
         format!(
@@ -148,12 +190,12 @@ pub fn summary(s: &Settings) -> String {
         String::new()
     };
     format!(
-        "{} requests/s, {} CPU and {} I/O each, on {} cores. Node.js: {} process(es); Python: {py}{factor}.",
+        "{} requests/s, {} CPU and {} I/O each, on {}. Node.js: {}; Python: {py}{factor}.",
         count(s.rate_per_s),
         ms(s.cpu_ms),
         ms(s.io_ms),
-        s.cores,
-        s.node_processes,
+        plural(s.cores.into(), "core", "cores"),
+        procs(s.node_processes),
     )
 }
 

@@ -21,6 +21,9 @@ const BOTTOM: f64 = 40.0;
 pub struct ChartProps {
     pub run: Run,
     pub ids: AttrValue,
+    /// The chart's `<svg>`, for the SVG export.
+    #[prop_or_default]
+    pub svg_ref: NodeRef,
 }
 
 fn x_axis(sx: &Scale, values: &[(f64, String)], label: &str) -> Html {
@@ -159,7 +162,7 @@ pub fn LatencyChart(props: &ChartProps) -> Html {
     html! {
         <figure class="nvp-sim-chart" aria-labelledby={title_id.clone()}>
             <figcaption id={title_id.clone()}>{ "Latency: share of requests finished within a time" }</figcaption>
-            <svg id={id} viewBox={format!("0 0 {W} {H}")} width={W.to_string()} height={H.to_string()}
+            <svg id={id} ref={props.svg_ref.clone()} viewBox={format!("0 0 {W} {H}")} width={W.to_string()} height={H.to_string()}
                 role="img" aria-labelledby={title_id} class="nvp-sim-svg">
                 { y_axis(&sy, &yt, "requests finished") }
                 { x_axis(&sx, &xt, "latency (log scale)") }
@@ -175,15 +178,18 @@ pub fn LatencyChart(props: &ChartProps) -> Html {
                 { for sides.iter().map(|(s, r)| line(*s, r)) }
             </svg>
             { key() }
-            <table class="nvp-visually-hidden">
-                <caption>{ "Latency percentiles" }</caption>
-                <thead><tr><th scope="col">{ "Percentile" }</th><th scope="col">{ "Node.js" }</th><th scope="col">{ "Python" }</th></tr></thead>
-                <tbody>
-                    { for rows.iter().map(|(label, i)| html! {
-                        <tr><th scope="row">{ *label }</th><td>{ value(&pair.node, *i) }</td><td>{ value(&pair.python, *i) }</td></tr>
-                    }) }
-                </tbody>
-            </table>
+            // A table ignores the 1px box of `.nvp-visually-hidden`, so a wrapper clips it.
+            <div class="nvp-visually-hidden">
+                <table>
+                    <caption>{ "Latency percentiles" }</caption>
+                    <thead><tr><th scope="col">{ "Percentile" }</th><th scope="col">{ "Node.js" }</th><th scope="col">{ "Python" }</th></tr></thead>
+                    <tbody>
+                        { for rows.iter().map(|(label, i)| html! {
+                            <tr><th scope="row">{ *label }</th><td>{ value(&pair.node, *i) }</td><td>{ value(&pair.python, *i) }</td></tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
         </figure>
     }
 }
@@ -223,7 +229,7 @@ pub fn QueueChart(props: &ChartProps) -> Html {
     html! {
         <figure class="nvp-sim-chart" aria-labelledby={title_id.clone()}>
             <figcaption id={title_id.clone()}>{ "Requests waiting for the server, over time" }</figcaption>
-            <svg id={id} viewBox={format!("0 0 {W} {H}")} width={W.to_string()} height={H.to_string()}
+            <svg id={id} ref={props.svg_ref.clone()} viewBox={format!("0 0 {W} {H}")} width={W.to_string()} height={H.to_string()}
                 role="img" aria-labelledby={title_id} class="nvp-sim-svg">
                 { y_axis(&sy, &yt, "requests waiting") }
                 { x_axis(&sx, &xt, "simulated time (s)") }
@@ -231,15 +237,18 @@ pub fn QueueChart(props: &ChartProps) -> Html {
                 <path class="nvp-sim-line nvp-sim-line--python" d={path(&p)} />
             </svg>
             { key() }
-            <table class="nvp-visually-hidden">
-                <caption>{ "Average requests waiting in each time slice" }</caption>
-                <thead><tr><th scope="col">{ "From (s)" }</th><th scope="col">{ "Node.js" }</th><th scope="col">{ "Python" }</th></tr></thead>
-                <tbody>
-                    { for n.iter().zip(&p).map(|(a, b)| html! {
-                        <tr><th scope="row">{ format!("{:.2}", a.0) }</th><td>{ format!("{:.1}", a.1) }</td><td>{ format!("{:.1}", b.1) }</td></tr>
-                    }) }
-                </tbody>
-            </table>
+            // A table ignores the 1px box of `.nvp-visually-hidden`, so a wrapper clips it.
+            <div class="nvp-visually-hidden">
+                <table>
+                    <caption>{ "Average requests waiting in each time slice" }</caption>
+                    <thead><tr><th scope="col">{ "From (s)" }</th><th scope="col">{ "Node.js" }</th><th scope="col">{ "Python" }</th></tr></thead>
+                    <tbody>
+                        { for n.iter().zip(&p).map(|(a, b)| html! {
+                            <tr><th scope="row">{ format!("{:.2}", a.0) }</th><td>{ format!("{:.1}", a.1) }</td><td>{ format!("{:.1}", b.1) }</td></tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
         </figure>
     }
 }

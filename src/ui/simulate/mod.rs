@@ -114,11 +114,15 @@ pub fn SimulateTab(props: &SimulateProps) -> Html {
             )
         })
     };
+    // The charts live in the widget's shadow root, where `document.getElementById` cannot see
+    // them, so the export reads them through node refs.
+    let cdf_ref = use_node_ref();
+    let queue_ref = use_node_ref();
     let on_svg = {
-        let ids = ids.clone();
+        let (cdf_ref, queue_ref) = (cdf_ref.clone(), queue_ref.clone());
         Callback::from(move |_| {
-            let cdf = web::outer_html(&format!("{ids}-cdf")).unwrap_or_default();
-            let queue = web::outer_html(&format!("{ids}-queue")).unwrap_or_default();
+            let cdf = web::outer_html(&cdf_ref).unwrap_or_default();
+            let queue = web::outer_html(&queue_ref).unwrap_or_default();
             let svg = format!(
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"740\" height=\"230\" viewBox=\"0 0 740 230\">\
                  <style>{EXPORT_STYLE}</style><rect width=\"740\" height=\"230\" fill=\"#fff\"/>\
@@ -179,8 +183,8 @@ pub fn SimulateTab(props: &SimulateProps) -> Html {
                 <timeline::Timeline run={run.clone()} ids={ids.clone()} autoplay={*autoplay} />
             </div>
             <div class="nvp-sim-charts">
-                <charts::LatencyChart run={run.clone()} ids={ids.clone()} />
-                <charts::QueueChart run={run.clone()} ids={ids.clone()} />
+                <charts::LatencyChart run={run.clone()} ids={ids.clone()} svg_ref={cdf_ref} />
+                <charts::QueueChart run={run.clone()} ids={ids.clone()} svg_ref={queue_ref} />
             </div>
             <div class="nvp-sim-export">
                 <button type="button" class="nvp-button nvp-button--quiet" onclick={on_csv}

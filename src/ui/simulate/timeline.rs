@@ -103,9 +103,16 @@ fn Lanes(props: &LanesProps) -> Html {
             let spans = grouped.get(lane.id as usize).unwrap_or(&empty);
             let y = i as f64 * ROW;
             let mut label = lane_label(lane, props.side, s);
+            let mut scale = None;
             let body = if is_count_lane(lane.kind) {
                 let (lv, max) = levels(spans, from, to, 250);
-                label.push_str(&format!(" (up to {max})"));
+                // The worker ("· P2") goes with the scale, so that on two narrow lines the name
+                // has the first to itself and neither is cut.
+                scale = Some(match label.split_once(" · ") {
+                    Some((_, worker)) => format!("· {worker} (up to {max})"),
+                    None => format!("(up to {max})"),
+                });
+                label.truncate(label.find(" · ").unwrap_or(label.len()));
                 let state = if lane.kind == LaneKind::Network {
                     SpanState::WaitingIo
                 } else {
@@ -122,7 +129,7 @@ fn Lanes(props: &LanesProps) -> Html {
                     </g>
                 }
             };
-            labels.push(label);
+            labels.push((label, scale));
             html! {
                 <g>
                     <rect class="nvp-sim-lane-bg" x="0" y={format!("{y:.1}")} width={PLOT_W.to_string()} height={ROW.to_string()} />
@@ -135,7 +142,16 @@ fn Lanes(props: &LanesProps) -> Html {
     html! {
         <>
             <ul class="nvp-sim-lane-labels">
-                { for labels.into_iter().map(|l| html! { <li>{ l }</li> }) }
+                // The scale is its own element so a narrow layout can give it a line of its own
+                // instead of cutting it off with the name.
+                { for labels.into_iter().map(|(name, scale)| html! {
+                    <li class={classes!(scale.is_some().then_some("nvp-sim-lane--count"))}>
+                        <span class="nvp-sim-lane-name">{ name }</span>
+                        if let Some(scale) = scale {
+                            { " " }<span class="nvp-sim-lane-scale">{ scale }</span>
+                        }
+                    </li>
+                }) }
             </ul>
             <svg class="nvp-sim-lanes-svg" viewBox={format!("0 0 {PLOT_W} {height}")} preserveAspectRatio="none"
                 width="100%" height={height.to_string()} aria-hidden="true" focusable="false">

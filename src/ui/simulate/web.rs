@@ -127,18 +127,16 @@ pub fn download(name: &str, mime: &str, text: &str) {
     }
 }
 
-/// The markup of the element with this id, for the SVG export.
-pub fn outer_html(id: &str) -> Option<String> {
+/// The markup of the element behind `node`, for the SVG export. A node ref, not an id: the widget
+/// renders inside a shadow root, which `document.getElementById` does not search.
+pub fn outer_html(node: &NodeRef) -> Option<String> {
     #[cfg(target_arch = "wasm32")]
     {
-        web_sys::window()?
-            .document()?
-            .get_element_by_id(id)
-            .map(|e| e.outer_html())
+        node.cast::<web_sys::Element>().map(|e| e.outer_html())
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        let _ = id;
+        let _ = node;
         None
     }
 }
