@@ -127,17 +127,6 @@ pub const QUEUE_CHART_NOTE: &str = "Each point is an average over a slice of the
      waiting for the GIL or a core, estimated from those averages; the true figure can only be \
      higher.";
 
-/// The queue series as "waiting" counts, by the old measure: everything waiting for a loop on an
-/// event loop, but only the accept queue for threads (so threads waiting for the GIL were left
-/// out). Kept for callers not yet moved to [`waiting_for_server`], which measures both alike.
-pub fn waiting(p: &QueuePoint, event_loop: bool) -> f64 {
-    if event_loop {
-        (p.in_system - p.busy - p.in_io).max(0.0)
-    } else {
-        p.queued.max(0.0)
-    }
-}
-
 /// Requests in the server that are neither running on a CPU nor waiting on I/O, the same measure
 /// for both models, so the two lines compare.
 ///

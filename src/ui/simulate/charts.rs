@@ -5,7 +5,7 @@
 use super::state::Run;
 use crate::sim::SimResult;
 use crate::versus::format::{count, ms};
-use crate::versus::plot::{Scale, decades, ms_tick, nice_ceiling, polyline, ticks, waiting};
+use crate::versus::plot::{Scale, decades, ms_tick, nice_ceiling, polyline, ticks};
 use crate::versus::run::Side;
 use yew::prelude::*;
 
@@ -178,6 +178,7 @@ pub fn LatencyChart(props: &ChartProps) -> Html {
                 { for sides.iter().map(|(s, r)| line(*s, r)) }
             </svg>
             { key() }
+            <p class="nvp-sim-chart-note">{ crate::versus::plot::QUEUE_CHART_NOTE }</p>
             // A table ignores the 1px box of `.nvp-visually-hidden`, so a wrapper clips it.
             <div class="nvp-visually-hidden">
                 <table>
@@ -200,13 +201,9 @@ pub fn QueueChart(props: &ChartProps) -> Html {
     let Ok(pair) = &props.run.pair else {
         return html! {};
     };
-    let lp = |side: Side| crate::versus::narration::is_loop(side, &props.run.settings);
-    let series = |side: Side| -> Vec<(f64, f64)> {
-        pair.side(side)
-            .queue_series
-            .iter()
-            .map(|q| (q.t_s, waiting(q, lp(side))))
-            .collect()
+    // Both lines count the same thing: requests in the server that are neither running nor in I/O.
+    let series = |side: Side| {
+        crate::versus::plot::waiting_series(side, &props.run.settings, pair.side(side))
     };
     let (n, p) = (series(Side::Node), series(Side::Python));
     let end = pair.node.end_s.max(pair.python.end_s).max(1e-3);
@@ -228,7 +225,7 @@ pub fn QueueChart(props: &ChartProps) -> Html {
     let title_id = format!("{id}-title");
     html! {
         <figure class="nvp-sim-chart" aria-labelledby={title_id.clone()}>
-            <figcaption id={title_id.clone()}>{ "Requests waiting for the server, over time" }</figcaption>
+            <figcaption id={title_id.clone()}>{ crate::versus::plot::QUEUE_CHART_TITLE }</figcaption>
             <svg id={id} ref={props.svg_ref.clone()} viewBox={format!("0 0 {W} {H}")} width={W.to_string()} height={H.to_string()}
                 role="img" aria-labelledby={title_id} class="nvp-sim-svg">
                 { y_axis(&sy, &yt, "requests waiting") }
