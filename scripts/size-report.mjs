@@ -5,9 +5,9 @@ import { join, relative, extname } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
 // The README's size budget for wasm + js + css, gzip -9. It started at 160 KB; with all three
-// views it was raised to 320 KB (see README, "Size budget", for the breakdown and the plan to
+// views it was raised to 330 KB (see README, "Size budget", for the breakdown and the plan to
 // load the simulator as a second module, which would bring the first load back near 200 KB).
-export const BUDGET_GZIP_BYTES = 320 * 1000;
+export const BUDGET_GZIP_BYTES = 330 * 1000;
 const COUNTED = new Set([".wasm", ".js", ".css"]);
 // The demo page's own stylesheet is the host's, not the widget's.
 const HOST_ONLY = /^page-[0-9a-f]+\.css$/;
