@@ -2,7 +2,7 @@
 //! The narration says the right sentence for small hand-made traces, and the metrics compute the
 //! ratios and the better side from the figures.
 
-use node_vs_python::sim::{Lane, LaneKind, LatencySummary, SimResult, Span, SpanState, Trace};
+use node_vs_python::sim::{Lane, LaneKind, SimResult, Span, SpanState, Trace};
 use node_vs_python::versus::analysis;
 use node_vs_python::versus::metrics::{Goal, Verdict, difference, judge};
 use node_vs_python::versus::narration::{loop_block, readout, threads_starved};
@@ -33,26 +33,10 @@ fn span(lane: u32, request: u64, start_ms: f64, end_ms: f64, state: SpanState) -
 fn result(trace: Trace) -> SimResult {
     SimResult {
         model: "event_loop".into(),
-        arrived: 0,
-        completed: 0,
-        dropped: 0,
-        in_flight_at_end: 0,
-        capped: false,
         end_s: 10.0,
         window_s: 10.0,
-        throughput_per_s: 0.0,
-        accepted_rate_per_s: 0.0,
-        latency_ms: LatencySummary::default(),
-        latency_cdf: Vec::new(),
-        mean_in_system: 0.0,
-        mean_queued: 0.0,
-        events: 0,
-        core_utilisation: 0.0,
-        cpu_work_s: 0.0,
-        event_loop: None,
-        threads: None,
-        queue_series: Vec::new(),
         trace,
+        ..SimResult::default()
     }
 }
 

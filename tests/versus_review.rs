@@ -5,7 +5,7 @@
 //! and the waiting chart measures both models alike.
 
 use node_vs_python::content::bundled;
-use node_vs_python::sim::{LatencySummary, QueuePoint, SimResult, Trace};
+use node_vs_python::sim::{LatencySummary, QueuePoint, SimResult};
 use node_vs_python::versus::capacity::{offered_load, parallelism};
 use node_vs_python::versus::format::plural;
 use node_vs_python::versus::metrics::{Goal, compare, difference, judge};
@@ -19,26 +19,10 @@ use node_vs_python::versus::{evaluate, presets};
 fn blank() -> SimResult {
     SimResult {
         model: "threads".into(),
-        arrived: 0,
-        completed: 0,
-        dropped: 0,
-        in_flight_at_end: 0,
-        capped: false,
         end_s: 10.0,
         window_s: 10.0,
-        throughput_per_s: 0.0,
-        accepted_rate_per_s: 0.0,
-        latency_ms: LatencySummary::default(),
-        latency_cdf: Vec::new(),
-        mean_in_system: 0.0,
-        mean_queued: 0.0,
-        events: 0,
         core_utilisation: 0.2,
-        cpu_work_s: 0.0,
-        event_loop: None,
-        threads: None,
-        queue_series: Vec::new(),
-        trace: Trace::default(),
+        ..SimResult::default()
     }
 }
 

@@ -73,8 +73,8 @@ pub struct ThreadStats {
     pub preemptions: u64,
 }
 
-/// Everything one run reports.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// Everything one run reports. `Default` is an empty run (useful for hand-built test results).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct SimResult {
     /// `event_loop` or `threads`.
     pub model: String,

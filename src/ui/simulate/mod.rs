@@ -7,6 +7,7 @@
 
 pub mod charts;
 pub mod controls;
+pub mod lanes;
 pub mod results;
 pub mod state;
 pub mod timeline;

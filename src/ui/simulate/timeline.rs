@@ -5,164 +5,20 @@
 //! frame only re-renders the cursor, the scrubber and the readout. Lanes where spans overlap
 //! (queues, network I/O) are drawn as a count over time instead of bars.
 
+use super::lanes::{Lanes, PLOT_W, ROW, state_class, visible_lanes};
 use super::state::Run;
-use crate::sim::{Lane, LaneKind, SpanState, Trace};
+use crate::sim::SpanState;
 use crate::versus::analysis::{change_points, snapshot};
-use crate::versus::narration::{is_loop, readout};
-use crate::versus::plot::{area, bars, by_lane, is_count_lane, levels};
+use crate::versus::format::plural;
+use crate::versus::narration::readout;
 use crate::versus::run::Side;
 use crate::versus::settings::{PyMode, Settings};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Drawing width of the lanes in SVG units, and the height of one lane in pixels.
-const PLOT_W: f64 = 1000.0;
-const ROW: f64 = 20.0;
-/// Lanes drawn per side at most; the rest are summarised in one line.
-const MAX_LANES: usize = 20;
 /// Playback speeds: simulated seconds per real second.
 pub const SPEEDS: [f64; 5] = [0.05, 0.1, 0.25, 0.5, 1.0];
 const DEFAULT_SPEED: usize = 2;
-
-pub fn state_class(s: SpanState) -> &'static str {
-    match s {
-        SpanState::RunningCpu => "nvp-sim-s-cpu",
-        SpanState::WaitingGil => "nvp-sim-s-gil",
-        SpanState::WaitingIo => "nvp-sim-s-io",
-        SpanState::Queued => "nvp-sim-s-queued",
-    }
-}
-
-/// The lanes worth drawing, in reading order: queues, loops and GILs first, then threads and pool
-/// slots, capped at [`MAX_LANES`].
-pub fn visible_lanes(trace: &Trace) -> (Vec<&Lane>, usize) {
-    let first = |l: &&Lane| !matches!(l.kind, LaneKind::Thread | LaneKind::PoolSlot);
-    let mut out: Vec<&Lane> = trace
-        .lanes
-        .iter()
-        .filter(first)
-        .take(MAX_LANES / 2)
-        .collect();
-    let room = MAX_LANES - out.len();
-    out.extend(trace.lanes.iter().filter(|l| !first(l)).take(room));
-    let hidden = trace.lanes.len() - out.len();
-    (out, hidden)
-}
-
-/// A lane's name as the visitor reads it.
-pub fn lane_label(lane: &Lane, side: Side, s: &Settings) -> String {
-    let procs = match side {
-        Side::Node => s.node_processes,
-        Side::Python => s.py_processes,
-    };
-    let worker = if procs > 1 {
-        format!(" · P{}", lane.process + 1)
-    } else {
-        String::new()
-    };
-    let looped = is_loop(side, s);
-    let name = match lane.kind {
-        LaneKind::Loop => "Event loop".to_string(),
-        LaneKind::Queue if looped => "Waiting for the loop".to_string(),
-        LaneKind::Queue => "Accept queue".to_string(),
-        LaneKind::Network => "Network I/O in flight".to_string(),
-        LaneKind::PoolSlot if side == Side::Python => format!("Executor thread {}", lane.index + 1),
-        LaneKind::PoolSlot => format!("libuv pool thread {}", lane.index + 1),
-        LaneKind::Thread => format!("Thread {}", lane.index + 1),
-        LaneKind::Gil => "GIL holder".to_string(),
-    };
-    format!("{name}{worker}")
-}
-
-#[derive(Properties, PartialEq)]
-struct LanesProps {
-    run: Run,
-    side: Side,
-}
-
-/// The static picture of one side's lanes.
-#[component]
-fn Lanes(props: &LanesProps) -> Html {
-    let Ok(pair) = &props.run.pair else {
-        return html! {};
-    };
-    let s = &props.run.settings;
-    let trace = &pair.side(props.side).trace;
-    let (from, to) = (
-        s.window_start_s * 1e3,
-        (s.window_start_s + s.window_len_s) * 1e3,
-    );
-    let (lanes, hidden) = visible_lanes(trace);
-    let grouped = by_lane(trace);
-    let empty = Vec::new();
-    let mut labels = Vec::new();
-    let rows: Vec<Html> = lanes
-        .iter()
-        .enumerate()
-        .map(|(i, lane)| {
-            let spans = grouped.get(lane.id as usize).unwrap_or(&empty);
-            let y = i as f64 * ROW;
-            let mut label = lane_label(lane, props.side, s);
-            let mut scale = None;
-            let body = if is_count_lane(lane.kind) {
-                let (lv, max) = levels(spans, from, to, 250);
-                // The worker ("· P2") goes with the scale, so that on two narrow lines the name
-                // has the first to itself and neither is cut.
-                scale = Some(match label.split_once(" · ") {
-                    Some((_, worker)) => format!("· {worker} (up to {max})"),
-                    None => format!("(up to {max})"),
-                });
-                label.truncate(label.find(" · ").unwrap_or(label.len()));
-                let state = if lane.kind == LaneKind::Network {
-                    SpanState::WaitingIo
-                } else {
-                    SpanState::Queued
-                };
-                html! { <path class={state_class(state)} d={area(&lv, max, PLOT_W, y + 3.0, ROW - 5.0)} /> }
-            } else {
-                html! {
-                    <g>
-                        { for bars(spans, from, to, PLOT_W).into_iter().map(|b| html! {
-                            <rect class={state_class(b.state)} x={format!("{:.1}", b.x)} y={format!("{:.1}", y + 3.0)}
-                                width={format!("{:.1}", b.w)} height={format!("{:.1}", ROW - 5.0)} />
-                        }) }
-                    </g>
-                }
-            };
-            labels.push((label, scale));
-            html! {
-                <g>
-                    <rect class="nvp-sim-lane-bg" x="0" y={format!("{y:.1}")} width={PLOT_W.to_string()} height={ROW.to_string()} />
-                    { body }
-                </g>
-            }
-        })
-        .collect();
-    let height = lanes.len() as f64 * ROW;
-    html! {
-        <>
-            <ul class="nvp-sim-lane-labels">
-                // The scale is its own element so a narrow layout can give it a line of its own
-                // instead of cutting it off with the name.
-                { for labels.into_iter().map(|(name, scale)| html! {
-                    <li class={classes!(scale.is_some().then_some("nvp-sim-lane--count"))}>
-                        <span class="nvp-sim-lane-name">{ name }</span>
-                        if let Some(scale) = scale {
-                            { " " }<span class="nvp-sim-lane-scale">{ scale }</span>
-                        }
-                    </li>
-                }) }
-            </ul>
-            <svg class="nvp-sim-lanes-svg" viewBox={format!("0 0 {PLOT_W} {height}")} preserveAspectRatio="none"
-                width="100%" height={height.to_string()} aria-hidden="true" focusable="false">
-                { for rows }
-            </svg>
-            if hidden > 0 {
-                <p class="nvp-sim-note nvp-sim-lanes-more">{ format!("{hidden} more lanes are not drawn.") }</p>
-            }
-        </>
-    }
-}
 
 /// Playback state, local to the timeline so frames never re-render the rest of the tab.
 #[derive(Clone, Debug, PartialEq)]
@@ -223,9 +79,8 @@ pub struct TimelineProps {
 fn side_title(side: Side, s: &Settings) -> String {
     match side {
         Side::Node => format!(
-            "Node.js: {} event loop{}",
-            s.node_processes,
-            if s.node_processes == 1 { "" } else { "s" }
+            "Node.js: {}",
+            plural(s.node_processes.into(), "event loop", "event loops")
         ),
         Side::Python => match s.py_mode {
             PyMode::Threads => {
@@ -235,8 +90,14 @@ fn side_title(side: Side, s: &Settings) -> String {
                 "Python: {} × {} threads, no GIL",
                 s.py_processes, s.py_threads
             ),
-            PyMode::Processes => format!("Python: {} sync workers", s.py_processes),
-            PyMode::Asyncio => format!("Python: {} asyncio loop(s)", s.py_processes),
+            PyMode::Processes => format!(
+                "Python: {}",
+                plural(s.py_processes.into(), "sync worker", "sync workers")
+            ),
+            PyMode::Asyncio => format!(
+                "Python: {}",
+                plural(s.py_processes.into(), "asyncio loop", "asyncio loops")
+            ),
         },
     }
 }
