@@ -3,8 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use node_vs_python::options::{View, WidgetOptions};
-use node_vs_python::state::{HashParams, hash};
 use node_vs_python::ui::{App, AppProps};
+use nvp_state::{HashParams, hash};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;

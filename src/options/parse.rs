@@ -48,7 +48,7 @@ pub fn parse_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> P
             })
         };
         let limit = if name == "state" {
-            crate::state::hash::MAX_HASH_LEN
+            nvp_state::hash::MAX_HASH_LEN
         } else {
             MAX_VALUE_LEN
         };

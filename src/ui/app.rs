@@ -8,7 +8,7 @@ use super::notices::Notices;
 use super::tabs::{TabList, panel_id, tab_id};
 use super::{TabProps, compare::CompareTab, simulate::SimulateTab, usecases::UseCasesTab};
 use crate::options::{Theme, View, WidgetOptions};
-use crate::state::{HashParams, ParsedHash};
+use nvp_state::{HashParams, ParsedHash};
 use std::rc::Rc;
 use yew::prelude::*;
 

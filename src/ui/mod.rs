@@ -3,12 +3,13 @@
 
 pub mod app;
 pub mod compare;
+pub mod link;
 pub mod notices;
 pub mod simulate;
 pub mod tabs;
 pub mod usecases;
 
-use crate::state::HashParams;
+use nvp_state::HashParams;
 use yew::prelude::*;
 
 pub use app::{App, AppProps};

@@ -1,7 +1,7 @@
 //! Reading and writing the page's URL hash. Writes use `history.replaceState`, so changing a
 //! slider does not flood the back button, and never fire `hashchange` at the host page.
 
-use crate::state::HashParams;
+use nvp_state::HashParams;
 
 /// The page's current hash (with its `#`), or empty.
 pub fn read() -> String {
@@ -16,7 +16,7 @@ pub fn write(namespace: &str, params: &HashParams) {
         return;
     };
     let current = read();
-    let next = crate::state::hash::write(&current, namespace, params);
+    let next = nvp_state::hash::write(&current, namespace, params);
     if next == current.trim_start_matches('#') {
         return;
     }

@@ -3,8 +3,8 @@
 
 use super::hash_sync;
 use crate::options::{HashMode, WidgetOptions};
-use crate::state::hash;
 use crate::ui::{App, AppProps};
+use nvp_state::hash;
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -80,7 +80,7 @@ pub fn mount_into(host: &web_sys::Element, mut options: WidgetOptions) -> Mounte
     let _ = host.append_child(&root);
 
     if let Some(preset) = &options.preset
-        && crate::versus::presets::for_use_case(crate::content::bundled(), preset).is_none()
+        && nvp_versus::presets::for_use_case(crate::content::bundled(), preset).is_none()
     {
         web_sys::console::warn_1(
             &format!(

@@ -1,7 +1,7 @@
 //! The text filter over the matrix rows: a pure matcher and a labelled search box.
 
-use super::state::MAX_FILTER_CHARS;
 use crate::content::Dimension;
+use nvp_recommend::compare::MAX_FILTER_CHARS;
 use yew::prelude::*;
 
 /// True when every word of `query` appears (ignoring case) somewhere in the row: its title,

@@ -6,7 +6,7 @@
 use super::matrix::stack_class;
 use super::nuance::source_ref;
 use crate::content::Content;
-use crate::recommend::fit::{StackFit, fit};
+use nvp_recommend::fit::{StackFit, fit};
 use std::rc::Rc;
 use yew::prelude::*;
 

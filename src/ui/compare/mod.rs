@@ -3,7 +3,8 @@
 //!
 //! [`CompareTab`] is what the shell mounts; it feeds the bundled content to [`CompareView`],
 //! which takes the content as a prop so tests can render any content set (e.g. a fixture with
-//! a third stack) through exactly the same code. All state sits in one reducer ([`state`]);
+//! a third stack) through exactly the same code. All state sits in one reducer over
+//! [`nvp_recommend::compare::CompareState`];
 //! the child components only display it and send actions back.
 
 pub mod faq;
@@ -12,12 +13,12 @@ pub mod fit;
 pub mod matrix;
 pub mod nuance;
 pub mod samples;
-pub mod state;
 pub mod weights;
 
 use crate::content::{Content, bundled};
 use crate::ui::TabProps;
-use state::CompareAction;
+use crate::ui::link::{Model, use_tab_state};
+use nvp_recommend::compare::{CompareAction, CompareState};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -38,33 +39,7 @@ pub struct CompareViewProps {
 #[component]
 pub fn CompareView(props: &CompareViewProps) -> Html {
     let content = props.content.clone();
-    // Read the link once. The notice is sent here, during the first render, rather than in an
-    // effect: effects never run in server rendering, and the visitor should hear about a bad
-    // link however the widget was rendered. The shell ignores repeats of the same sentence.
-    let start = use_memo((), |_| {
-        let decoded = state::decode(&content, &props.tab.initial);
-        if let Some(notice) = decoded.notice() {
-            props.tab.on_notice.emit(notice);
-        }
-        decoded
-    });
-    let state = {
-        let initial = start.state.clone();
-        use_reducer(move || initial)
-    };
-    {
-        // Share the state whenever it differs from where the link started, and once at the
-        // start when the link needed repairs, so a copied link never carries the bad part.
-        let shared = state::encode(&content, &state);
-        let start_params = state::encode(&content, &start.state);
-        let repaired = !start.problems.is_empty();
-        let on_share = props.tab.on_share.clone();
-        use_effect_with(shared, move |params| {
-            if *params != start_params || repaired {
-                on_share.emit(params.clone());
-            }
-        });
-    }
+    let state = use_tab_state::<Model<CompareState>>(&props.tab, content.clone());
 
     let ids: AttrValue = format!("{}-c", props.tab.id_prefix).into();
     let order: Rc<Vec<String>> = Rc::new(content.dimensions.iter().map(|d| d.id.clone()).collect());

@@ -5,8 +5,8 @@
 //! that reads "3 of 5". The visible number is `aria-hidden`, and not an `<output>`, because
 //! `<output>` is a live region: the only announcement should be the fit summary.
 
-use super::state::{active_preset, preset_weights};
 use crate::content::{Content, MAX_WEIGHT};
+use nvp_recommend::compare::{active_preset, preset_weights};
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -3,10 +3,10 @@
 //! as well as colour, and carries a visually hidden table with the same numbers.
 
 use super::state::Run;
-use crate::sim::SimResult;
-use crate::versus::format::{count, ms};
-use crate::versus::plot::{Scale, decades, ms_tick, nice_ceiling, polyline, ticks};
-use crate::versus::run::Side;
+use nvp_sim::SimResult;
+use nvp_versus::format::{count, ms};
+use nvp_versus::plot::{Scale, decades, ms_tick, nice_ceiling, polyline, ticks};
+use nvp_versus::run::Side;
 use yew::prelude::*;
 
 /// Chart size in SVG units; CSS scales it to the column.
@@ -150,7 +150,7 @@ pub fn LatencyChart(props: &ChartProps) -> Html {
         if r.latency_ms.count == 0 {
             return "–".to_string();
         }
-        let p90 = crate::versus::plot::cdf_at(&r.latency_cdf, 0.9);
+        let p90 = nvp_versus::plot::cdf_at(&r.latency_cdf, 0.9);
         ms([
             r.latency_ms.p50,
             p90,
@@ -178,7 +178,7 @@ pub fn LatencyChart(props: &ChartProps) -> Html {
                 { for sides.iter().map(|(s, r)| line(*s, r)) }
             </svg>
             { key() }
-            <p class="nvp-sim-chart-note">{ crate::versus::plot::QUEUE_CHART_NOTE }</p>
+            <p class="nvp-sim-chart-note">{ nvp_versus::plot::QUEUE_CHART_NOTE }</p>
             // A table ignores the 1px box of `.nvp-visually-hidden`, so a wrapper clips it.
             <div class="nvp-visually-hidden">
                 <table>
@@ -202,9 +202,8 @@ pub fn QueueChart(props: &ChartProps) -> Html {
         return html! {};
     };
     // Both lines count the same thing: requests in the server that are neither running nor in I/O.
-    let series = |side: Side| {
-        crate::versus::plot::waiting_series(side, &props.run.settings, pair.side(side))
-    };
+    let series =
+        |side: Side| nvp_versus::plot::waiting_series(side, &props.run.settings, pair.side(side));
     let (n, p) = (series(Side::Node), series(Side::Python));
     let end = pair.node.end_s.max(pair.python.end_s).max(1e-3);
     let top = nice_ceiling(n.iter().chain(&p).map(|x| x.1).fold(0.0, f64::max).max(1.0));
@@ -215,7 +214,7 @@ pub fn QueueChart(props: &ChartProps) -> Html {
         |pts: &[(f64, f64)]| polyline(pts.iter().map(|(t, v)| (sx.at(t + step / 2.0), sy.at(*v))));
     let xt: Vec<(f64, String)> = ticks(0.0, end, 5)
         .into_iter()
-        .map(|t| (t, format!("{} s", crate::versus::settings::plain(t))))
+        .map(|t| (t, format!("{} s", nvp_versus::settings::plain(t))))
         .collect();
     let yt: Vec<(f64, String)> = ticks(0.0, top, 4)
         .into_iter()
@@ -225,7 +224,7 @@ pub fn QueueChart(props: &ChartProps) -> Html {
     let title_id = format!("{id}-title");
     html! {
         <figure class="nvp-sim-chart" aria-labelledby={title_id.clone()}>
-            <figcaption id={title_id.clone()}>{ crate::versus::plot::QUEUE_CHART_TITLE }</figcaption>
+            <figcaption id={title_id.clone()}>{ nvp_versus::plot::QUEUE_CHART_TITLE }</figcaption>
             <svg id={id} ref={props.svg_ref.clone()} viewBox={format!("0 0 {W} {H}")} width={W.to_string()} height={H.to_string()}
                 role="img" aria-labelledby={title_id} class="nvp-sim-svg">
                 { y_axis(&sy, &yt, "requests waiting") }

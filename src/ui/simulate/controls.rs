@@ -6,9 +6,9 @@
 
 use super::state::{Choice, SimAction, SimState};
 use crate::content::Content;
-use crate::sim::IoKind;
-use crate::versus::presets;
-use crate::versus::settings::{Field, PyMode, Settings, Shape, io_kind_id, io_kind_label, plain};
+use nvp_sim::IoKind;
+use nvp_versus::presets;
+use nvp_versus::settings::{Field, PyMode, Settings, Shape, io_kind_id, io_kind_label, plain};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -173,7 +173,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
                 <SelectField id={id("iok")} label="Kind of I/O"
                     options={[IoKind::Network, IoKind::Threadpool].iter().map(|k| (io_kind_id(*k), io_kind_label(*k))).collect::<Vec<_>>()}
                     selected={io_kind_id(s.io_kind)}
-                    on_pick={choose(|v| crate::versus::settings::io_kind_from_id(v).map(Choice::IoKind))}
+                    on_pick={choose(|v| nvp_versus::settings::io_kind_from_id(v).map(Choice::IoKind))}
                     hint={AttrValue::from("Network sockets never use libuv's pool; file system, dns.lookup() and crypto do (Node.js docs).")} />
             </fieldset>
             <fieldset class="nvp-sim-group">
@@ -219,8 +219,8 @@ fn factor_note(src: &crate::content::Source) -> String {
         format!(
             "From a published measurement: {} (Node http {} vs FastAPI/uvicorn {} requests/s on one machine).",
             src.label,
-            crate::versus::format::count(presets::LETLOOP_NODE_RPS),
-            crate::versus::format::count(presets::LETLOOP_FASTAPI_RPS)
+            nvp_versus::format::count(presets::LETLOOP_NODE_RPS),
+            nvp_versus::format::count(presets::LETLOOP_FASTAPI_RPS)
         )
     } else {
         format!("From a published measurement: {}.", src.label)

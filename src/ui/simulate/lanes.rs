@@ -2,11 +2,11 @@
 //! counts, for lanes where spans overlap). Drawn once per run; playback never re-renders them.
 
 use super::state::Run;
-use crate::sim::{Lane, LaneKind, SpanState, Trace};
-use crate::versus::narration::is_loop;
-use crate::versus::plot::{area, bars, by_lane, is_count_lane, levels};
-use crate::versus::run::Side;
-use crate::versus::settings::Settings;
+use nvp_sim::{Lane, LaneKind, SpanState, Trace};
+use nvp_versus::narration::is_loop;
+use nvp_versus::plot::{area, bars, by_lane, is_count_lane, levels};
+use nvp_versus::run::Side;
+use nvp_versus::settings::Settings;
 use yew::prelude::*;
 
 /// Drawing width of the lanes in SVG units, and the height of one lane in pixels.

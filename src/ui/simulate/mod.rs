@@ -15,8 +15,9 @@ pub mod web;
 
 use crate::ui::TabProps;
 use crate::ui::app::SimulateRequest;
-use crate::versus::settings::{Field, Settings};
-use crate::versus::{evaluate, hash, metrics, presets};
+use crate::ui::link::use_tab_state;
+use nvp_versus::settings::{Field, Settings};
+use nvp_versus::{evaluate, metrics, presets};
 use state::{Run, SimAction, SimState};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -42,38 +43,11 @@ const EXPORT_STYLE: &str = "text{font:11px system-ui,sans-serif;fill:#1b1f2a}\
 pub fn SimulateTab(props: &SimulateProps) -> Html {
     let content = use_memo((), |_| crate::content::bundled().clone());
     let all_presets = use_memo((), |_| presets::all(crate::content::bundled()));
-    // Read the link once; the notice goes out during this first render (not in an effect) so it
-    // also happens in server rendering.
-    let start = use_memo((), |_| {
-        let sources: Vec<&str> = content.sources.iter().map(|s| s.id.as_str()).collect();
-        let decoded = hash::decode(&props.tab.initial, &sources);
-        if let Some(notice) = decoded.notice() {
-            props.tab.on_notice.emit(notice);
-        }
-        decoded
-    });
-    let state = {
-        let (settings, content) = (start.settings.clone(), content.clone());
-        use_reducer(move || SimState::new(settings, &content))
-    };
+    let state = use_tab_state::<SimState>(&props.tab, content.clone());
     let dispatch = {
         let state = state.dispatcher();
         Callback::from(move |a: SimAction| state.dispatch(a))
     };
-    {
-        // Share every change; share at once when the link needed repairs or was partial, so the
-        // address bar always holds a link that reproduces the run.
-        let params = hash::encode(&state.settings);
-        let start_params = hash::encode(&start.settings);
-        let repaired = !start.problems.is_empty()
-            || (!props.tab.initial.is_empty() && props.tab.initial != start_params);
-        let on_share = props.tab.on_share.clone();
-        use_effect_with(params, move |params| {
-            if *params != start_params || repaired {
-                on_share.emit(params.clone());
-            }
-        });
-    }
     {
         // "Simulate this" from the use-case picker.
         let (d, list) = (dispatch.clone(), all_presets.clone());

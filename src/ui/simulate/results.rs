@@ -1,8 +1,8 @@
 //! The figures side by side, the remedies worth trying, and the generated explanation.
 
 use super::state::{Run, SimAction};
-use crate::versus::metrics::{Goal, Verdict, survivors_only};
-use crate::versus::run::Side;
+use nvp_versus::metrics::{Goal, Verdict, survivors_only};
+use nvp_versus::run::Side;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -21,7 +21,7 @@ pub fn MetricsTable(props: &ResultsProps) -> Html {
         return html! {};
     };
     let partial = |side: Side| survivors_only(pair.side(side));
-    let cell = |m: &crate::versus::metrics::Metric, side: Side| {
+    let cell = |m: &nvp_versus::metrics::Metric, side: Side| {
         let best = matches!(m.verdict, Verdict::Better { side: s, .. } if s == side);
         let flagged = matches!(m.id, "p50" | "p95" | "p99") && partial(side);
         html! {

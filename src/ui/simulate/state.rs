@@ -3,9 +3,9 @@
 //! so the view can tell "results are for older settings" (a run is pending) from "up to date".
 
 use crate::content::Content;
-use crate::sim::IoKind;
-use crate::versus::settings::{Field, Issue, PyMode, Settings, Shape};
-use crate::versus::{Outcome, evaluate};
+use nvp_sim::IoKind;
+use nvp_versus::settings::{Field, Issue, PyMode, Settings, Shape};
+use nvp_versus::{Outcome, evaluate};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -89,6 +89,18 @@ pub fn next_seed(seed: u32) -> u32 {
     z = (z ^ (z >> 16)).wrapping_mul(0x85eb_ca6b);
     z = (z ^ (z >> 13)).wrapping_mul(0xc2b2_ae35);
     z ^ (z >> 16)
+}
+
+impl crate::ui::link::TabModel for SimState {
+    type Link = Settings;
+
+    fn from_link(settings: Settings, content: &Content) -> Self {
+        SimState::new(settings, content)
+    }
+
+    fn link(&self) -> &Settings {
+        &self.settings
+    }
 }
 
 impl Reducible for SimState {

@@ -7,12 +7,12 @@
 
 use super::lanes::{Lanes, PLOT_W, ROW, state_class, visible_lanes};
 use super::state::Run;
-use crate::sim::SpanState;
-use crate::versus::analysis::{change_points, snapshot};
-use crate::versus::format::plural;
-use crate::versus::narration::readout;
-use crate::versus::run::Side;
-use crate::versus::settings::{PyMode, Settings};
+use nvp_sim::SpanState;
+use nvp_versus::analysis::{change_points, snapshot};
+use nvp_versus::format::plural;
+use nvp_versus::narration::readout;
+use nvp_versus::run::Side;
+use nvp_versus::settings::{PyMode, Settings};
 use std::rc::Rc;
 use yew::prelude::*;
 

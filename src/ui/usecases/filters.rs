@@ -2,9 +2,9 @@
 //! all filters". Filtering never changes the selection; the list says when selected use cases
 //! are hidden.
 
-use super::state::{EITHER, PickerAction};
 use crate::content::Content;
-use crate::recommend::usecase::{Favours, Filter};
+use nvp_recommend::picker::{EITHER, PickerAction};
+use nvp_recommend::usecase::{Favours, Filter};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -13,7 +13,7 @@ use yew::prelude::*;
 pub struct FiltersProps {
     pub content: Rc<Content>,
     pub filter: Filter,
-    /// Faceted count per category id (see [`crate::recommend::usecase::filter`]).
+    /// Faceted count per category id (see [`nvp_recommend::usecase::filter`]).
     pub counts: Vec<(String, usize)>,
     /// How many use cases pass the filters.
     pub shown: usize,

@@ -2,9 +2,9 @@
 //! empty state that suggests what to loosen, and a note for selections the filters hide.
 
 use super::stack_class;
-use super::state::PickerAction;
 use crate::content::{Content, UseCase};
-use crate::recommend::usecase::{Favours, Filter, Highlights, Hit};
+use nvp_recommend::picker::PickerAction;
+use nvp_recommend::usecase::{Favours, Filter, Highlights, Hit};
 use std::ops::Range;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;

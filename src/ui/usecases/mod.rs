@@ -3,19 +3,19 @@
 //!
 //! [`UseCasesTab`] only fetches the bundled content; [`UseCasesView`] does the work and takes
 //! the content as a prop, so tests can render it with any content they build. All the thinking
-//! (filtering, scoring, the announced sentence) lives in [`crate::recommend::usecase`]; these
-//! components only lay it out and turn events into [`state::PickerAction`]s.
+//! (filtering, scoring, the announced sentence) lives in [`nvp_recommend::usecase`]; these
+//! components only lay it out and turn events into [`PickerAction`]s.
 
 pub mod filters;
 pub mod list;
 pub mod result;
-pub mod state;
 pub mod team;
 
 use crate::content::Content;
-use crate::recommend::usecase::{apply, recommend};
 use crate::ui::TabProps;
-use state::{PickerAction, decode, encode};
+use crate::ui::link::{Model, use_tab_state};
+use nvp_recommend::picker::{PickerAction, PickerState};
+use nvp_recommend::usecase::{apply, recommend};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -50,28 +50,7 @@ pub struct UseCasesViewProps {
 #[component]
 pub fn UseCasesView(props: &UseCasesViewProps) -> Html {
     let content = props.content.clone();
-    let state = {
-        let (initial, content, on_notice) = (
-            props.tab.initial.clone(),
-            content.clone(),
-            props.tab.on_notice.clone(),
-        );
-        // The notice goes out while the state is first built (not in an effect) so that it also
-        // happens in server rendering, and exactly once per mount.
-        use_reducer(move || {
-            let (state, notice) = decode(&initial, &content);
-            if let Some(text) = notice {
-                on_notice.emit(text);
-            }
-            state
-        })
-    };
-    {
-        // Report every shareable change. The first run also writes back a cleaned link when
-        // the incoming one had something unusable; the shell ignores reports that change nothing.
-        let on_share = props.tab.on_share.clone();
-        use_effect_with(encode(&state), move |params| on_share.emit(params.clone()));
-    }
+    let state = use_tab_state::<Model<PickerState>>(&props.tab, content.clone());
     let on_action = {
         let state = state.clone();
         Callback::from(move |action: PickerAction| state.dispatch(action))

@@ -5,9 +5,9 @@
 //! in reading order for anyone who wants them.
 
 use super::stack_class;
-use super::state::PickerAction;
 use crate::content::Content;
-use crate::recommend::usecase::{
+use nvp_recommend::picker::PickerAction;
+use nvp_recommend::usecase::{
     Driver, Recommendation, SHARED_FAVOURITE_POINTS, SOLE_FAVOURITE_POINTS, Verdict, sentence,
     stack_name,
 };
@@ -127,7 +127,7 @@ fn points_table(content: &Content, rec: &Recommendation) -> Html {
 }
 
 /// One reason: what drove it, what it moved, and why.
-fn reason(content: &Content, r: &crate::recommend::usecase::Reason) -> Html {
+fn reason(content: &Content, r: &nvp_recommend::usecase::Reason) -> Html {
     let kind = match r.driven_by {
         Driver::UseCase(_) => "Selected",
         Driver::Answer(_) => "Answered",

@@ -2,11 +2,11 @@
 //! has a "Not sure" choice because a radio group cannot be unticked, and not knowing must stay
 //! possible (it is worth no points).
 
-use super::state::{
+use nvp_recommend::picker::{
     PickerAction, beginners_code, fluency_code, mix_code, parse_beginners, parse_fluency,
     parse_mix, parse_scaling, scaling_code,
 };
-use crate::recommend::usecase::{Fluency, Scaling, TeamProfile, WorkloadMix};
+use nvp_recommend::usecase::{Fluency, Scaling, TeamProfile, WorkloadMix};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
