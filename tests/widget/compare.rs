@@ -32,6 +32,15 @@ async fn every_dimension_faq_and_sample_is_rendered() {
             for p in &e.points {
                 assert!(contains_text(&out.html, p), "missing point {p}");
             }
+            for p in &e.sourced_points {
+                assert!(
+                    contains_text(&out.html, &p.text),
+                    "missing point {}",
+                    p.text
+                );
+                let label = &content.source(&p.source).unwrap().label;
+                assert!(contains_text(&out.html, label), "missing source {label}");
+            }
         }
         for n in &d.nuances {
             assert!(
@@ -57,6 +66,12 @@ async fn every_dimension_faq_and_sample_is_rendered() {
             "missing answer {}",
             f.id
         );
+        let label = &content.source(&f.source).unwrap().label;
+        assert!(
+            contains_text(&out.html, label),
+            "missing source of {}",
+            f.id
+        );
     }
     for line in &content.tldr {
         assert!(contains_text(&out.html, line), "missing TL;DR line {line}");
@@ -64,6 +79,9 @@ async fn every_dimension_faq_and_sample_is_rendered() {
     for sample in &content.hello_worlds {
         for line in sample.code.lines().filter(|l| !l.trim().is_empty()) {
             assert!(contains_text(&out.html, line), "missing code line {line}");
+        }
+        for n in &sample.notes {
+            assert!(contains_text(&out.html, &n.text), "missing note {}", n.text);
         }
     }
     for c in &content.criteria {
@@ -80,13 +98,19 @@ async fn every_dimension_faq_and_sample_is_rendered() {
             p.label
         );
     }
-    // Sources with an address are links.
+    // Sources with an address are links, wherever they are cited.
     for s in content.sources.iter().filter(|s| !s.url.is_empty()) {
         let used = content
             .dimensions
             .iter()
-            .flat_map(|d| &d.nuances)
-            .any(|n| n.source == s.id);
+            .flat_map(|d| {
+                d.nuances
+                    .iter()
+                    .chain(d.entries.iter().flat_map(|e| &e.sourced_points))
+            })
+            .chain(content.hello_worlds.iter().flat_map(|h| &h.notes))
+            .any(|n| n.source == s.id)
+            || content.faqs.iter().any(|f| f.source == s.id);
         if used {
             assert!(
                 out.html.contains(&format!("href=\"{}\"", s.url)),

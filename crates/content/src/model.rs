@@ -70,11 +70,18 @@ pub struct DimensionEntry {
     pub stack: StackId,
     /// Short summary shown in the table cell.
     pub summary: String,
-    /// The detailed points shown when the row is expanded.
+    /// The detailed points shown when the row is expanded: the article's own claims, in our words.
+    /// May be empty when `sourced_points` says it all (the companies row).
+    #[serde(default)]
     pub points: Vec<String>,
+    /// Points that make a claim the article does not (a company's use of the stack, a runtime
+    /// feature), each with its own source. Shown after `points`.
+    #[serde(default)]
+    pub sourced_points: Vec<Nuance>,
 }
 
-/// Extra context with a source, shown where the article is incomplete or misleading.
+/// A sentence with its source: extra context where the article is incomplete or misleading, or
+/// a sourced point in a stack's entry.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Nuance {
     pub text: String,
@@ -106,7 +113,7 @@ pub struct CriterionScore {
     pub stack: StackId,
     pub score: u8,
     pub why: String,
-    /// Optional source for the score (empty when it is the article itself).
+    /// The source behind the reason; `"article"` when it is the article's own claim. Never empty.
     pub source: SourceId,
 }
 
@@ -131,6 +138,8 @@ pub struct Faq {
     pub id: String,
     pub question: String,
     pub answer: String,
+    /// The source behind the answer; `"article"` when it restates the article.
+    pub source: SourceId,
     #[serde(default)]
     pub nuances: Vec<Nuance>,
 }
@@ -142,6 +151,9 @@ pub struct CodeSample {
     pub title: String,
     pub language: String,
     pub code: String,
+    /// What the listing does and does not do, each with a source.
+    #[serde(default)]
+    pub notes: Vec<Nuance>,
 }
 
 /// A category a use case can belong to (real-time, data and AI, ...).
@@ -187,7 +199,8 @@ pub struct WorkloadProfile {
 pub struct Source {
     pub id: SourceId,
     pub label: String,
-    /// Where to read it; may be empty for sources without a stable address.
+    /// Where to read it. The validator only checks its form; `tests/content_review.rs` requires
+    /// every shipped source to have one (see `content/REVIEW.md`).
     pub url: String,
 }
 

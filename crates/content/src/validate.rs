@@ -135,9 +135,14 @@ impl Checker<'_> {
     }
 
     fn nuances(&mut self, key: &str, entry: &str, nuances: &[Nuance]) {
-        for (i, n) in nuances.iter().enumerate() {
-            self.text(key, &format!("{entry}.nuances[{i}].text"), &n.text);
-            self.known_source(key, &format!("{entry}.nuances[{i}].source"), &n.source);
+        self.cited(key, &format!("{entry}.nuances"), nuances);
+    }
+
+    /// Sentences with a source (nuances, sourced points, code notes): text and a listed source.
+    fn cited(&mut self, key: &str, list: &str, items: &[Nuance]) {
+        for (i, n) in items.iter().enumerate() {
+            self.text(key, &format!("{list}[{i}].text"), &n.text);
+            self.known_source(key, &format!("{list}[{i}].source"), &n.source);
         }
     }
 
@@ -187,10 +192,13 @@ impl Checker<'_> {
             for e in &d.entries {
                 let at = format!("{entry}.entries[{}]", e.stack);
                 self.text(key, &format!("{at}.summary"), &e.summary);
-                self.not_empty(key, &format!("{at}.points"), &e.points);
+                if e.points.is_empty() && e.sourced_points.is_empty() {
+                    self.push(key, &format!("{at}.points"), "has no items");
+                }
                 for (k, p) in e.points.iter().enumerate() {
                     self.text(key, &format!("{at}.points[{k}]"), p);
                 }
+                self.cited(key, &format!("{at}.sourced_points"), &e.sourced_points);
             }
             self.nuances(key, &entry, &d.nuances);
         }
@@ -223,10 +231,8 @@ impl Checker<'_> {
                     self.push(key, &format!("{at}.score"), problem);
                 }
                 self.text(key, &format!("{at}.why"), &s.why);
-                // An empty source means "the article itself"; anything else must be listed.
-                if !s.source.is_empty() {
-                    self.known_source(key, &format!("{at}.source"), &s.source);
-                }
+                // Every score names its source, "article" included, so none goes unbacked.
+                self.known_source(key, &format!("{at}.source"), &s.source);
             }
         }
     }
@@ -268,6 +274,7 @@ impl Checker<'_> {
             let entry = format!("faqs[{}]", name(&f.id, i));
             self.text(key, &format!("{entry}.question"), &f.question);
             self.text(key, &format!("{entry}.answer"), &f.answer);
+            self.known_source(key, &format!("{entry}.source"), &f.source);
             self.nuances(key, &entry, &f.nuances);
         }
     }
@@ -284,6 +291,7 @@ impl Checker<'_> {
             self.text(key, &format!("{entry}.title"), &s.title);
             self.text(key, &format!("{entry}.language"), &s.language);
             self.text(key, &format!("{entry}.code"), &s.code);
+            self.cited(key, &format!("{entry}.notes"), &s.notes);
         }
     }
 

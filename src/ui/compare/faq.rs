@@ -2,7 +2,7 @@
 //! question is a `<summary>`, which browsers expose as a button with its expanded state and
 //! toggle with Enter or Space, with no script needed.
 
-use super::nuance::Nuances;
+use super::nuance::{Nuances, source_ref};
 use crate::content::Content;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -21,7 +21,10 @@ pub fn Tldr(props: &ContentProps) -> Html {
         <section class="nvp-c-tldr" aria-labelledby={heading.clone()}>
             <h2 id={heading}>{ "TL;DR" }</h2>
             <ul>{ for props.content.tldr.iter().map(|line| html! { <li>{ line }</li> }) }</ul>
-            <p class="nvp-c-note">{ "Summarised from the source article." }</p>
+            <p class="nvp-c-note">
+                { "Summarised, and corrected where other sources disagree. Source: " }
+                { source_ref(&props.content, "article") }{ "." }
+            </p>
         </section>
     }
 }
@@ -36,7 +39,12 @@ pub fn Faqs(props: &ContentProps) -> Html {
                 <details class="nvp-c-faq" id={format!("{}-faq-{}", props.ids, f.id)} key={f.id.clone()}>
                     <summary>{ &f.question }</summary>
                     <div class="nvp-c-faq__answer">
-                        <p>{ &f.answer }</p>
+                        <p>
+                            { &f.answer }
+                            <span class="nvp-c-source">
+                                { " Source: " }{ source_ref(&props.content, &f.source) }{ "." }
+                            </span>
+                        </p>
                         <Nuances content={props.content.clone()} nuances={f.nuances.clone()} />
                     </div>
                 </details>

@@ -5,7 +5,8 @@ use nvp_recommend::compare::MAX_FILTER_CHARS;
 use yew::prelude::*;
 
 /// True when every word of `query` appears (ignoring case) somewhere in the row: its title,
-/// takeaway, any stack's summary or points, or its nuances. An empty query matches every row.
+/// takeaway, any stack's summary or points (sourced ones included), or its nuances. An empty
+/// query matches every row.
 pub fn matches(dimension: &Dimension, query: &str) -> bool {
     let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
     if words.is_empty() {
@@ -18,6 +19,10 @@ pub fn matches(dimension: &Dimension, query: &str) -> bool {
         for point in &entry.points {
             haystack.push(' ');
             haystack.push_str(point);
+        }
+        for point in &entry.sourced_points {
+            haystack.push(' ');
+            haystack.push_str(&point.text);
         }
     }
     for nuance in &dimension.nuances {

@@ -2,11 +2,12 @@
 //!
 //! It is a real `<table>` (caption, `th scope`) so screen readers can announce the row and
 //! column of every cell. Each row header holds a button that shows or hides a details row with
-//! the points and the sourced nuances; its `aria-expanded` tells assistive tech the state. The
-//! stack a row favours gets a text badge, so the mark does not rely on colour.
+//! the points (the article's, then sourced ones) and the nuances; its `aria-expanded` tells
+//! assistive tech the state. The stack a row favours gets a text badge, so the mark does not
+//! rely on colour.
 
 use super::filter::{FilterBox, matches};
-use super::nuance::Nuances;
+use super::nuance::{Nuances, source_ref};
 use crate::content::{Content, Dimension};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -169,6 +170,16 @@ fn row(props: &MatrixProps, d: &Dimension) -> Html {
                                     { for d.entry_for(&s.id).into_iter()
                                         .flat_map(|e| e.points.iter())
                                         .map(|p| html! { <li>{ p }</li> }) }
+                                    { for d.entry_for(&s.id).into_iter()
+                                        .flat_map(|e| e.sourced_points.iter())
+                                        .map(|p| html! {
+                                            <li>
+                                                { &p.text }
+                                                <span class="nvp-c-source">
+                                                    { " Source: " }{ source_ref(content, &p.source) }{ "." }
+                                                </span>
+                                            </li>
+                                        }) }
                                 </ul>
                             </div>
                         }) }

@@ -1,7 +1,9 @@
-//! The hello-world servers, side by side (stacked on narrow screens).
+//! The hello-world servers, side by side (stacked on narrow screens), each with sourced notes on
+//! what it does and does not do.
 
 use super::faq::ContentProps;
 use super::matrix::stack_class;
+use super::nuance::source_ref;
 use yew::prelude::*;
 
 #[component]
@@ -15,7 +17,7 @@ pub fn Samples(props: &ContentProps) -> Html {
         <section class="nvp-c-samples" aria-labelledby={heading.clone()}>
             <h2 id={heading}>{ "Hello world, side by side" }</h2>
             <p class="nvp-c-note">
-                { "The source article's two smallest servers: each answers every request with a small JSON message on port 5000." }
+                { "The source article's two smallest servers. Both listen on port 5000 and answer GET with a small JSON message. The notes under each say what else it does, with sources." }
             </p>
             <div class="nvp-c-samples__grid">
                 { for content.hello_worlds.iter().map(|s| {
@@ -29,6 +31,16 @@ pub fn Samples(props: &ContentProps) -> Html {
                             <pre tabindex="0">
                                 <code class={format!("language-{}", s.language)}>{ s.code.trim_end() }</code>
                             </pre>
+                            <ul class="nvp-c-sample__notes">
+                                { for s.notes.iter().map(|n| html! {
+                                    <li>
+                                        { &n.text }
+                                        <span class="nvp-c-source">
+                                            { " Source: " }{ source_ref(content, &n.source) }{ "." }
+                                        </span>
+                                    </li>
+                                }) }
+                            </ul>
                         </figure>
                     }
                 }) }

@@ -8,8 +8,8 @@ use super::stack_class;
 use crate::content::Content;
 use nvp_recommend::picker::PickerAction;
 use nvp_recommend::usecase::{
-    Driver, Recommendation, SHARED_FAVOURITE_POINTS, SOLE_FAVOURITE_POINTS, Verdict, sentence,
-    stack_name,
+    ANSWER_RULES, Driver, Recommendation, SHARED_FAVOURITE_POINTS, SOLE_FAVOURITE_POINTS, Verdict,
+    sentence, stack_name,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -158,10 +158,7 @@ fn rules() -> Html {
             <ul>
                 <li>{ format!("Each selected use case gives {SOLE_FAVOURITE_POINTS} points to the \
                     stack it favours, or {SHARED_FAVOURITE_POINTS} to each when it suits either.") }</li>
-                <li>{ "Fluent in a language: +1 to its stack; new to it: −1. Beginners on the \
-                    team, mostly computation, or one large application: +1 to Python. Mostly \
-                    waiting on I/O, or many small services: +1 to Node.js. “Not sure” and the \
-                    middle answers count 0." }</li>
+                <li>{ ANSWER_RULES }</li>
                 <li>{ "When each stack has a selected use case that only it is favoured for, the \
                     advice is to split the work between them, unless you plan one large \
                     application." }</li>

@@ -65,6 +65,12 @@ fn each_broken_file_is_reported_with_file_entry_and_problem() {
             ],
         ),
         (
+            "unsourced_score",
+            &[
+                "broken/unsourced_score/criteria.toml: criteria[io].scores[python].source: unknown source \"\"",
+            ],
+        ),
+        (
             "missing_score",
             &[
                 "broken/missing_score/criteria.toml: criteria[ai].scores: no score for stack \"python\"",

@@ -14,12 +14,13 @@
 //! | JavaScript: fluent / familiar / new                       | Node.js +1 / 0 / −1       |
 //! | Python: fluent / familiar / new                           | Python +1 / 0 / −1        |
 //! | beginners on the team: yes / no                           | Python +1 / 0             |
-//! | workload: mostly I/O / mixed / mostly CPU or numeric      | Node.js +1 / 0 / Python +1|
+//! | workload: mostly I/O / mixed / mostly CPU or numeric      | Node.js +1 / 0 / 0        |
 //! | scaling: many small services / one large app              | Node.js +1 / Python +1    |
 //! | any question left unanswered                              | 0                         |
 //!
 //! Use cases weigh twice as much as an answer on purpose: what is being built matters more than
-//! who builds it, but two or three answers together can still turn a close call.
+//! who builds it, but two or three answers together can still turn a close call. The answers are
+//! symmetric (each stack can gain 3 and lose 1; see [`team`] and `content/REVIEW.md`).
 //!
 //! # Verdict
 //!
@@ -46,7 +47,7 @@ pub mod text;
 pub use announce::{sentence, stack_name};
 pub use filter::{Favours, Filter, Filtered, Highlights, Hit, apply};
 use nvp_content::{Content, StackId};
-pub use team::{AnswerEffect, Fluency, Question, Scaling, TeamProfile, WorkloadMix};
+pub use team::{ANSWER_RULES, AnswerEffect, Fluency, Question, Scaling, TeamProfile, WorkloadMix};
 
 /// Points a selected use case gives a stack it alone is favoured for.
 pub const SOLE_FAVOURITE_POINTS: i32 = 2;

@@ -1,6 +1,14 @@
 //! The team profile: the article's "it depends" factors as questions, and the one point each
 //! answer is worth.
 //!
+//! **Balance.** The answers are symmetric by rule (see `content/REVIEW.md`): each stack has the
+//! same number of answers worth +1 and of answers worth −1, and every middle or unanswered
+//! choice is worth 0, so a team that leans neither way moves neither stack. Today each stack can
+//! gain 3 points (its language spoken fluently, plus Node.js: mostly I/O and many small services;
+//! Python: beginners and one large application) and lose 1 (its language new to the team). "Mostly
+//! computation" is worth 0 because the matrix splits it: numeric libraries lean to Python, plain
+//! code to Node.js. `tests/content_review.rs` checks the symmetry.
+//!
 //! Answers speak about JavaScript and Python, so they can only move the stacks whose ids are
 //! [`NODE`] and [`PYTHON`]. When the content has no stack with that id, the answer moves
 //! nothing (it is still shown, so the visitor is not left guessing). Every question starts
@@ -10,6 +18,14 @@
 pub const NODE: &str = "node";
 /// Stack id that Python-flavoured answers count for.
 pub const PYTHON: &str = "python";
+
+/// The answer rules in plain words, for the view. Kept next to [`TeamProfile::effects`] so the
+/// two change together.
+pub const ANSWER_RULES: &str = "Fluent in a language: +1 to its stack; new to it: −1. \
+    Mostly waiting on I/O, or many small services: +1 to Node.js. Beginners on the team, or one \
+    large application: +1 to Python. Mostly computation counts 0, because it leans to Python \
+    for numeric libraries and to Node.js for plain code. “Not sure” and the middle answers \
+    count 0.";
 
 /// How well the team knows a language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +38,11 @@ pub enum Fluency {
     New,
 }
 
+impl Fluency {
+    /// Every answer, in form order.
+    pub const ALL: [Fluency; 3] = [Fluency::Fluent, Fluency::Familiar, Fluency::New];
+}
+
 /// What the requests mostly spend their time on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WorkloadMix {
@@ -30,11 +51,25 @@ pub enum WorkloadMix {
     MostlyCpu,
 }
 
+impl WorkloadMix {
+    /// Every answer, in form order.
+    pub const ALL: [WorkloadMix; 3] = [
+        WorkloadMix::MostlyIo,
+        WorkloadMix::Mixed,
+        WorkloadMix::MostlyCpu,
+    ];
+}
+
 /// How the system is expected to grow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scaling {
     ManySmallServices,
     OneLargeApp,
+}
+
+impl Scaling {
+    /// Every answer, in form order.
+    pub const ALL: [Scaling; 2] = [Scaling::ManySmallServices, Scaling::OneLargeApp];
 }
 
 /// The visitor's answers; `None` means not answered.
@@ -95,6 +130,42 @@ pub struct AnswerEffect {
 }
 
 impl TeamProfile {
+    /// One profile per possible answer, each with only that question answered: every choice the
+    /// form offers except "Not sure". The balance test reads the points off these.
+    pub fn every_single_answer() -> Vec<TeamProfile> {
+        let blank = TeamProfile::default();
+        let mut out = Vec::new();
+        for f in Fluency::ALL {
+            out.push(TeamProfile {
+                js_fluency: Some(f),
+                ..blank
+            });
+            out.push(TeamProfile {
+                py_fluency: Some(f),
+                ..blank
+            });
+        }
+        for b in [true, false] {
+            out.push(TeamProfile {
+                beginners: Some(b),
+                ..blank
+            });
+        }
+        for m in WorkloadMix::ALL {
+            out.push(TeamProfile {
+                workload_mix: Some(m),
+                ..blank
+            });
+        }
+        for sc in Scaling::ALL {
+            out.push(TeamProfile {
+                scaling: Some(sc),
+                ..blank
+            });
+        }
+        out
+    }
+
     /// True when no question has been answered.
     pub fn is_blank(&self) -> bool {
         *self == TeamProfile::default()
@@ -148,9 +219,9 @@ impl TeamProfile {
                 WorkloadMix::MostlyCpu => effect(
                     Question::WorkloadMix,
                     "mostly computation or numeric work",
-                    Some(PYTHON),
-                    1,
-                    "Python's compiled numeric libraries and worker processes suit heavy computation.",
+                    None,
+                    0,
+                    "Heavy computation does not lean either way on its own. Numeric work in libraries such as NumPy favours Python; plain code of your own runs faster on Node.js. Both need worker processes for it.",
                 ),
             });
         }
@@ -161,14 +232,14 @@ impl TeamProfile {
                     "many small services",
                     Some(NODE),
                     1,
-                    "Light Node.js processes are easy to run side by side, so they scale out naturally.",
+                    "The article finds light Node.js processes easy to run side by side, as many small services.",
                 ),
                 Scaling::OneLargeApp => effect(
                     Question::Scaling,
                     "one large application",
                     Some(PYTHON),
                     1,
-                    "The article finds Python at home in large, structured applications that scale up on bigger machines.",
+                    "The article finds Python at home in large, structured codebases, and Django gives one a fixed layout.",
                 ),
             });
         }

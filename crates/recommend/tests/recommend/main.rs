@@ -6,5 +6,6 @@ mod compare_state;
 mod filter;
 mod fit_scores;
 mod picker;
+mod review;
 mod support;
 mod usecase;

@@ -273,7 +273,6 @@ fn table_points(c: &Content, selected: &[String], team: &TeamProfile, stack: &st
         "python" => {
             fluency(team.py_fluency)
                 + i32::from(team.beginners == Some(true))
-                + i32::from(team.workload_mix == Some(WorkloadMix::MostlyCpu))
                 + i32::from(team.scaling == Some(Scaling::OneLargeApp))
         }
         _ => 0,
