@@ -192,6 +192,18 @@ pub struct WorkloadProfile {
     pub long_lived: bool,
     /// A typical arrival rate for the preset, requests per second.
     pub rate_per_s: f64,
+    /// I/O calls a request makes (its I/O time split evenly, each call followed by its share of
+    /// the CPU); 1 when the data says nothing.
+    #[serde(default = "one_call")]
+    pub io_calls: u32,
+    /// Share of the CPU, in %, spent in native libraries that release Python's GIL while they
+    /// compute (NumPy, pandas, PyTorch); 0 when the data says nothing.
+    #[serde(default)]
+    pub native_pct: f64,
+}
+
+fn one_call() -> u32 {
+    1
 }
 
 /// A cited source.

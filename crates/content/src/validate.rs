@@ -338,6 +338,14 @@ impl Checker<'_> {
                     self.push(key, &format!("{entry}.workload.{field}"), problem);
                 }
             }
+            if !(0.0..=100.0).contains(&w.native_pct) {
+                let problem = format!("{} must be a percentage from 0 to 100", w.native_pct);
+                self.push(key, &format!("{entry}.workload.native_pct"), problem);
+            }
+            if !(1..=16).contains(&w.io_calls) {
+                let problem = format!("{} must be from 1 to 16", w.io_calls);
+                self.push(key, &format!("{entry}.workload.io_calls"), problem);
+            }
         }
     }
 }

@@ -2,19 +2,24 @@
 //!
 //! Each process is one loop that runs one CPU phase at a time, in FIFO order, never preempted. Arrivals
 //! are dealt to the loops round-robin, as Node's cluster primary does. A request's first CPU phase waits
-//! in its loop's queue; the backlog limits how many such not-yet-started requests a loop may hold. When
-//! the I/O finishes, the second CPU phase joins the back of the same loop's queue. Network I/O holds
-//! nothing; threadpool I/O needs one of the process's pool slots, granted in FIFO order.
+//! in its loop's queue; when an I/O wait finishes, the next CPU phase joins the back of the same loop's
+//! queue. Network I/O holds nothing; threadpool I/O needs one of the process's pool slots, granted in
+//! FIFO order.
+//!
+//! Accepting: a single process accepts new connections itself, each time its loop turns (between two
+//! callbacks). Connections that arrive while a callback runs wait in the kernel's accept queue, which
+//! holds `backlog` of them; one more is dropped by the kernel (the client retries, see the kernel).
+//! With several processes the cluster primary accepts on its own idle loop and hands connections to
+//! the workers, so nothing is dropped.
 
 use super::kernel::{Kernel, Next};
+use super::request::Step;
 use super::result::LoopStats;
 use super::scenario::IoKind;
-use super::stats::{self, BUSY, BusyMeter, IN_IO, QUEUED};
+use super::stats::{BUSY, BusyMeter, IN_IO, QUEUED};
+use super::timer::Event;
 use super::trace::{LaneKind, SpanState};
 use std::collections::VecDeque;
-
-/// Timer kind: an I/O wait finished (`a` = request slot).
-const IO_DONE: u8 = 0;
 
 pub(crate) struct Config {
     pub processes: u32,
@@ -23,19 +28,25 @@ pub(crate) struct Config {
     pub io_kind: IoKind,
 }
 
-/// Phase numbers carried in the loop queue.
-const FIRST: u8 = 1;
-const SECOND: u8 = 2;
+/// A CPU phase waiting in a loop's queue.
+#[derive(Clone, Copy)]
+struct Ready {
+    slot: u32,
+    work: f64,
+    /// The request's first phase: it has not been started at all yet (what `QUEUED` counts).
+    first: bool,
+}
 
 struct Loop {
-    /// Ready CPU phases: (request slot, phase).
-    queue: VecDeque<(u32, u8)>,
-    running: Option<(u32, u8)>,
-    /// Requests in `queue` not yet started (what the backlog limits).
-    not_started: u32,
+    queue: VecDeque<Ready>,
+    /// The request whose callback runs now, and how much CPU that callback takes.
+    running: Option<(u32, f64)>,
+    /// Connections that arrived since the loop last turned: what sits in the kernel's accept queue.
+    unaccepted: u32,
     /// Free pool slot numbers; popped from the end, so the lowest number is used first.
     pool_free: Vec<u32>,
-    pool_wait: VecDeque<u32>,
+    /// Requests waiting for a pool slot, with the length of the I/O they will do.
+    pool_wait: VecDeque<(u32, f64)>,
     lane_loop: u32,
     lane_queue: u32,
     lane_net: u32,
@@ -47,8 +58,7 @@ struct EventLoop<'k> {
     cfg: Config,
     loops: Vec<Loop>,
     busy: BusyMeter,
-    pool_wait_sum: f64,
-    pool_wait_n: u64,
+    pool_waits: super::stats::Histogram,
     pool_waiting: u64,
     pool_waiting_max: u64,
 }
@@ -77,7 +87,7 @@ pub(crate) fn simulate(k: &mut Kernel, cfg: Config) -> LoopStats {
         loops.push(Loop {
             queue: VecDeque::with_capacity(64),
             running: None,
-            not_started: 0,
+            unaccepted: 0,
             pool_free: (0..cfg.threadpool_size).rev().collect(),
             pool_wait: VecDeque::new(),
             lane_loop,
@@ -92,8 +102,7 @@ pub(crate) fn simulate(k: &mut Kernel, cfg: Config) -> LoopStats {
         cfg,
         loops,
         busy: BusyMeter::new(p, warmup),
-        pool_wait_sum: 0.0,
-        pool_wait_n: 0,
+        pool_waits: super::stats::Histogram::new(),
         pool_waiting: 0,
         pool_waiting_max: 0,
     };
@@ -109,106 +118,113 @@ impl EventLoop<'_> {
                 Next::End => break,
                 Next::Arrival(r) => {
                     let p = rr;
-                    rr = if rr + 1 == self.loops.len() {
-                        0
-                    } else {
-                        rr + 1
-                    };
-                    let lp = &self.loops[p];
-                    let busy = lp.running.is_some() || !lp.queue.is_empty();
-                    if busy && lp.not_started >= self.cfg.backlog {
-                        self.k.reject();
-                        continue;
-                    }
-                    let slot = self.k.accept(r, p as u32, lp.lane_queue, SpanState::Queued);
-                    if r.cpu1 > 0.0 {
-                        self.loops[p].not_started += 1;
-                        self.k.levels.add(QUEUED, 1.0);
-                        self.enqueue(p, slot, FIRST);
-                    } else {
-                        self.after_first(p, slot);
-                    }
+                    rr = if rr + 1 == self.loops.len() { 0 } else { rr + 1 };
+                    self.arrival(p, r);
                 }
                 Next::Cpu(owner) => self.cpu_done(owner as usize),
-                Next::Timer(t) => {
-                    debug_assert_eq!(t.kind, IO_DONE);
-                    self.io_done(t.a);
+                Next::Timer(Event::IoDone(slot)) => self.io_done(slot),
+                Next::Timer(Event::GilDeadline { .. } | Event::Retry(_)) => {
+                    debug_assert!(false, "no GIL deadlines or retries reach an event loop");
                 }
             }
         }
     }
 
-    /// Puts a ready CPU phase at the back of loop `p`'s queue (state already set for new arrivals).
-    fn enqueue(&mut self, p: usize, slot: u32, phase: u8) {
-        if phase == SECOND {
-            self.k
-                .set_state(slot, self.loops[p].lane_queue, SpanState::Queued);
+    fn arrival(&mut self, p: usize, r: super::request::Req) {
+        let single = self.loops.len() == 1;
+        let lp = &mut self.loops[p];
+        if lp.running.is_some() {
+            if single && lp.unaccepted >= self.cfg.backlog {
+                self.k.refuse(r);
+                return;
+            }
+            lp.unaccepted += 1;
         }
-        self.loops[p].queue.push_back((slot, phase));
-        if self.loops[p].running.is_none() {
-            self.start_next(p);
+        let lane = lp.lane_queue;
+        let slot = self.k.accept(r, p as u32, lane, SpanState::Queued);
+        self.proceed(p, slot, true);
+    }
+
+    /// Marks loop `p` as running a callback or idle; the busy level and meter change only on a
+    /// real transition, so they stay within 0..=processes by construction.
+    fn set_running(&mut self, p: usize, running: Option<(u32, f64)>) {
+        let was = self.loops[p].running.is_some();
+        self.loops[p].running = running;
+        match (was, running.is_some()) {
+            (false, true) => {
+                self.k.levels.add(BUSY, 1.0);
+                self.busy.start(p, self.k.now);
+            }
+            (true, false) => {
+                self.k.levels.add(BUSY, -1.0);
+                self.busy.stop(p, self.k.now);
+            }
+            _ => {}
+        }
+    }
+
+    /// Takes request `slot` on to its next step, off the loop: a CPU phase queues on the loop
+    /// (`first` when the request has not started at all), an I/O wait starts, or it completes.
+    fn proceed(&mut self, p: usize, slot: u32, first: bool) {
+        match self.k.next_step(slot) {
+            Step::Cpu { held, native } => {
+                let work = Step::cpu_total(held, native);
+                if first {
+                    self.k.levels.add(QUEUED, 1.0);
+                } else {
+                    self.k
+                        .set_state(slot, self.loops[p].lane_queue, SpanState::Queued);
+                }
+                self.loops[p].queue.push_back(Ready { slot, work, first });
+                if self.loops[p].running.is_none() {
+                    self.start_next(p);
+                }
+            }
+            Step::Io(io) => self.start_io(p, slot, io),
+            Step::Done => self.k.complete(slot),
         }
     }
 
     fn start_next(&mut self, p: usize) {
-        let Some((slot, phase)) = self.loops[p].queue.pop_front() else {
+        let Some(next) = self.loops[p].queue.pop_front() else {
             return;
         };
-        if phase == FIRST {
-            self.loops[p].not_started -= 1;
+        if next.first {
             self.k.levels.add(QUEUED, -1.0);
         }
-        let r = *self.k.req(slot);
-        self.k.record_wait(slot);
+        self.k.record_wait(next.slot);
         self.k
-            .set_state(slot, self.loops[p].lane_loop, SpanState::RunningCpu);
-        self.run_on_loop(p, slot, phase, if phase == FIRST { r.cpu1 } else { r.cpu2 });
-    }
-
-    fn run_on_loop(&mut self, p: usize, slot: u32, phase: u8, work: f64) {
-        if self.loops[p].running.is_none() {
-            self.k.levels.add(BUSY, 1.0);
-            self.busy.start(p, self.k.now);
-        }
-        self.loops[p].running = Some((slot, phase));
-        self.k.cpu.start(p as u32, work);
+            .set_state(next.slot, self.loops[p].lane_loop, SpanState::RunningCpu);
+        self.set_running(p, Some((next.slot, next.work)));
+        self.k.cpu.start(p as u32, next.work);
     }
 
     fn cpu_done(&mut self, p: usize) {
-        let (slot, phase) = self.loops[p]
+        let (slot, work) = self.loops[p]
             .running
-            .take()
             .expect("a loop finished CPU without running anything");
-        let r = *self.k.req(slot);
-        self.k
-            .cpu
-            .account_work(if phase == FIRST { r.cpu1 } else { r.cpu2 });
-        if phase == FIRST && r.io == 0.0 && r.cpu2 > 0.0 {
-            // No I/O in between: the same callback simply goes on computing.
-            self.run_on_loop(p, slot, SECOND, r.cpu2);
-            return;
-        }
-        self.k.levels.add(BUSY, -1.0);
-        self.busy.stop(p, self.k.now);
-        if phase == FIRST {
-            self.after_first(p, slot);
-        } else {
-            self.k.complete(slot);
+        self.k.cpu.account_work(work);
+        // The callback returned: the loop turns and accepts whatever waited in the kernel.
+        self.loops[p].unaccepted = 0;
+        match self.k.next_step(slot) {
+            Step::Cpu { held, native } => {
+                // No I/O in between: the same callback simply goes on computing.
+                let work = Step::cpu_total(held, native);
+                self.loops[p].running = Some((slot, work));
+                self.k.cpu.start(p as u32, work);
+                return;
+            }
+            Step::Io(io) => {
+                self.set_running(p, None);
+                self.start_io(p, slot, io);
+            }
+            Step::Done => {
+                self.set_running(p, None);
+                self.k.complete(slot);
+            }
         }
         if self.loops[p].running.is_none() {
             self.start_next(p);
-        }
-    }
-
-    /// The first CPU phase is over (or absent): start the I/O, or go straight on.
-    fn after_first(&mut self, p: usize, slot: u32) {
-        let r = *self.k.req(slot);
-        if r.io > 0.0 {
-            self.start_io(p, slot, r.io);
-        } else if r.cpu2 > 0.0 {
-            self.enqueue(p, slot, SECOND);
-        } else {
-            self.k.complete(slot);
         }
     }
 
@@ -217,7 +233,7 @@ impl EventLoop<'_> {
         if self.cfg.io_kind == IoKind::Network {
             self.k
                 .set_state(slot, self.loops[p].lane_net, SpanState::WaitingIo);
-            self.k.schedule(self.k.now + io, IO_DONE, slot, 0);
+            self.k.schedule(self.k.now + io, Event::IoDone(slot));
             return;
         }
         match self.loops[p].pool_free.pop() {
@@ -225,7 +241,7 @@ impl EventLoop<'_> {
             None => {
                 self.k
                     .set_state(slot, self.loops[p].lane_queue, SpanState::Queued);
-                self.loops[p].pool_wait.push_back(slot);
+                self.loops[p].pool_wait.push_back((slot, io));
                 self.pool_waiting += 1;
                 self.pool_waiting_max = self.pool_waiting_max.max(self.pool_waiting);
             }
@@ -239,7 +255,7 @@ impl EventLoop<'_> {
             self.loops[p].lane_pool + pool_slot,
             SpanState::WaitingIo,
         );
-        self.k.schedule(self.k.now + io, IO_DONE, slot, 0);
+        self.k.schedule(self.k.now + io, Event::IoDone(slot));
     }
 
     fn io_done(&mut self, slot: u32) {
@@ -249,40 +265,29 @@ impl EventLoop<'_> {
         if self.cfg.io_kind == IoKind::Threadpool {
             let freed = r.aux;
             match self.loops[p].pool_wait.pop_front() {
-                Some(next) => {
+                Some((next, io)) => {
                     self.pool_waiting -= 1;
                     let since = self.k.req(next).since;
                     if since >= self.k.warmup {
-                        self.pool_wait_sum += self.k.now - since;
-                        self.pool_wait_n += 1;
+                        self.pool_waits.record(self.k.now - since);
                     }
-                    let io = self.k.req(next).io;
                     self.start_pool_io(p, next, freed, io);
                 }
                 None => self.loops[p].pool_free.push(freed),
             }
         }
-        if r.cpu2 > 0.0 {
-            self.enqueue(p, slot, SECOND);
-        } else {
-            self.k.complete(slot);
-        }
+        self.proceed(p, slot, false);
     }
 
     fn stats(self) -> LoopStats {
         let k = self.k;
-        let mut waits = std::mem::take(&mut k.waits);
         let ms = 1e3;
         LoopStats {
             utilisation: self.busy.fractions(k.end),
-            lag_mean_ms: stats::mean(&waits) * ms,
-            lag_p99_ms: stats::quantile_select(&mut waits, 0.99) * ms,
-            lag_max_ms: waits.iter().copied().fold(0.0, f64::max) * ms,
-            pool_wait_mean_ms: if self.pool_wait_n > 0 {
-                self.pool_wait_sum / self.pool_wait_n as f64 * ms
-            } else {
-                0.0
-            },
+            lag_mean_ms: k.waits.mean() * ms,
+            lag_p99_ms: k.waits.quantile(0.99) * ms,
+            lag_max_ms: k.waits.max() * ms,
+            pool_wait_mean_ms: self.pool_waits.mean() * ms,
             pool_waiting_max: self.pool_waiting_max,
         }
     }

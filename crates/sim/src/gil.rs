@@ -9,11 +9,9 @@
 
 use super::kernel::Kernel;
 use super::stats::BusyMeter;
+use super::timer::Event;
 use super::trace::{LaneKind, SpanState};
 use std::collections::VecDeque;
-
-/// Timer kind used for deadlines; must match the threads model's dispatch.
-pub(crate) const GIL_DEADLINE: u8 = 1;
 
 /// What a thread asking for the GIL must do.
 pub(crate) enum GilAction {
@@ -81,7 +79,7 @@ impl Gils {
         g.queue.push_back(Waiter { thread, slot, work });
         if g.queue.len() == 1 {
             let at = g.acquired.max(k.now) + self.interval;
-            k.schedule(at, GIL_DEADLINE, p, g.epoch);
+            k.schedule(at, Event::GilDeadline { process: p, epoch: g.epoch });
         }
         GilAction::Wait
     }
@@ -94,7 +92,7 @@ impl Gils {
         self.meter.start(p as usize, k.now);
         if !g.queue.is_empty() {
             // The waiters have been waiting since before now, so the slice counts from the acquisition.
-            k.schedule(k.now + self.interval, GIL_DEADLINE, p, g.epoch);
+            k.schedule(k.now + self.interval, Event::GilDeadline { process: p, epoch: g.epoch });
         }
     }
 

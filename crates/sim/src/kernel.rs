@@ -1,60 +1,60 @@
 //! The discrete-event core shared by both server models: the clock, the event choice, request slots,
-//! and the accounting every model needs (counts, latencies, levels, trace spans).
+//! the client's side (retries after a dropped connection, time-outs, the measured window) and the
+//! accounting every model needs (counts, latencies, levels, trace spans).
 //!
 //! Events are small `Copy` values; the next arrival is generated lazily and never sits in a heap, CPU
-//! completions come from the processor-sharing `Cpu`, and only I/O completions and GIL deadlines go in
-//! the timer heap. Request state lives in a slab whose slots are reused, so memory follows the number of
-//! requests in flight, not the number simulated.
+//! completions come from the processor-sharing `Cpu`, and only timed events (I/O completions, GIL
+//! deadlines, connection retries) go in the timer heap. Request state lives in a slab whose slots are
+//! reused, and latencies go into fixed-size histograms, so memory follows the number of requests in
+//! flight, not the number simulated.
 
 use super::cpu::Cpu;
-use super::result::{LatencySummary, LoopStats, QuantilePoint, QueuePoint, SimResult, ThreadStats};
-use super::scenario::{RunOptions, Scenario};
-use super::stats::{self, BUSY, IN_IO, IN_SYSTEM, Levels, QUEUED};
-use super::timer::Timer;
+use super::request::{Req, Step};
+use super::result::{
+    LatencySummary, ModelStats, Outcomes, QuantilePoint, QueuePoint, SimResult,
+};
+use super::scenario::{LatencyTo, RunOptions, Scenario};
+use super::stats::{BUSY, Histogram, IN_IO, IN_SYSTEM, Levels, QUEUED};
+use super::timer::{Event, Timer};
 use super::trace::{SpanState, TraceRecorder};
 use super::workload::RequestStream;
 use std::collections::BinaryHeap;
 
 /// What happens next.
 pub(crate) enum Next {
-    /// A new request arrived; the model must `accept` or `reject` it.
+    /// A connection attempt arrived (a new request or a retry); the model must `accept` or
+    /// `refuse` it.
     Arrival(Req),
     /// The CPU work of this owner finished.
     Cpu(u32),
-    Timer(Timer),
+    /// A model's timed event (never a retry: the kernel turns those into arrivals).
+    Timer(Event),
     End,
 }
 
-/// A request in flight. Durations are in seconds with the model's `cpu_scale` applied.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Req {
-    pub id: u64,
-    pub arrival: f64,
-    pub cpu1: f64,
-    pub io: f64,
-    pub cpu2: f64,
-    /// When the current state began (for spans and waits).
-    pub since: f64,
-    pub lane: u32,
-    pub state: SpanState,
-    /// Process (event loop) or thread (threads model) serving it.
-    pub owner: u32,
-    /// Pool slot during threadpool I/O.
-    pub aux: u32,
-    /// Seconds spent waiting for a loop or a GIL so far.
-    pub waited: f64,
-    live: bool,
-}
+/// Seconds before a client's first SYN retransmission; each later one waits twice as long
+/// (Linux's initial retransmission time-out is 1 s, doubled per attempt).
+const FIRST_SYN_RETRY_S: f64 = 1.0;
 
 pub(crate) struct Kernel {
     pub now: f64,
+    /// When the run stops at the latest.
     pub end: f64,
     pub warmup: f64,
+    /// Arrivals before this are measured (the scenario's `duration_s`).
+    measure_until: f64,
+    draining: bool,
+    client_timeout: Option<f64>,
+    syn_retries: u32,
     stream: RequestStream,
     arrivals_open: bool,
     max_requests: Option<u64>,
     max_events: u64,
     cpu_scale: f64,
+    overhead_s: f64,
+    io_calls: u32,
+    native_share: f64,
+    latency_to: LatencyTo,
     timers: BinaryHeap<Timer>,
     seq: u64,
     pub cpu: Cpu,
@@ -62,13 +62,18 @@ pub(crate) struct Kernel {
     pub trace: TraceRecorder,
     reqs: Vec<Req>,
     free: Vec<u32>,
-    latencies: Vec<f64>,
+    retrying: Vec<Req>,
+    retry_free: Vec<u32>,
+    latencies: Histogram,
     /// Model-specific waits (loop lag or GIL wait), seconds, for phases that became ready after warm-up.
-    pub waits: Vec<f64>,
+    pub waits: Histogram,
     pub arrived: u64,
     pub completed: u64,
     pub dropped: u64,
     pub events: u64,
+    outcomes: Outcomes,
+    /// Measured requests without an outcome yet.
+    measured_open: u64,
     capped: bool,
     latency_buckets: usize,
     window_accepted: u64,
@@ -79,17 +84,28 @@ pub(crate) struct Kernel {
 impl Kernel {
     pub fn new(s: &Scenario, o: &RunOptions, cpu_owners: usize) -> Self {
         let stream = RequestStream::new(s.seed, &s.workload);
-        let measured = s.workload.arrival.rate_per_s() * (s.duration_s - s.warmup_s);
-        let reserve = (measured * 1.05).clamp(16.0, 4_000_000.0) as usize;
+        let end = if s.drain {
+            s.duration_s + s.client_timeout_s.unwrap_or(s.duration_s)
+        } else {
+            s.duration_s
+        };
         let mut k = Kernel {
             now: 0.0,
-            end: s.duration_s,
+            end,
             warmup: s.warmup_s,
+            measure_until: s.duration_s,
+            draining: s.drain,
+            client_timeout: s.client_timeout_s,
+            syn_retries: s.syn_retries,
             stream,
             arrivals_open: true,
             max_requests: o.max_requests,
             max_events: o.max_events.unwrap_or(u64::MAX),
             cpu_scale: s.model.cpu_scale(),
+            overhead_s: s.model.overhead_ms() / 1e3,
+            io_calls: s.workload.io_calls,
+            native_share: s.workload.native_share,
+            latency_to: o.latency_to,
             timers: BinaryHeap::with_capacity(64),
             seq: 0,
             cpu: Cpu::new(s.cores, cpu_owners, s.warmup_s),
@@ -97,12 +113,16 @@ impl Kernel {
             trace: TraceRecorder::new(o.trace_window_s, o.trace_cap),
             reqs: Vec::with_capacity(1024),
             free: Vec::with_capacity(1024),
-            latencies: Vec::with_capacity(reserve.min(1 << 20)),
-            waits: Vec::new(),
+            retrying: Vec::new(),
+            retry_free: Vec::new(),
+            latencies: Histogram::new(),
+            waits: Histogram::new(),
             arrived: 0,
             completed: 0,
             dropped: 0,
             events: 0,
+            outcomes: Outcomes::default(),
+            measured_open: 0,
             capped: false,
             latency_buckets: o.latency_buckets.clamp(1, 1_000),
             window_accepted: 0,
@@ -121,47 +141,61 @@ impl Kernel {
         let next = self.stream.peek_time();
         if next < self.end {
             self.end = next;
+            self.measure_until = self.measure_until.min(next);
             self.capped = true;
         }
     }
 
-    pub fn schedule(&mut self, t: f64, kind: u8, a: u32, b: u32) {
+    pub fn schedule(&mut self, t: f64, event: Event) {
         self.seq += 1;
-        self.timers.push(Timer::new(t, self.seq, kind, a, b));
+        self.timers.push(Timer::new(t, self.seq, event));
     }
 
     /// Picks the earliest event (CPU completion, then timer, then arrival on ties) and moves the clock.
     #[inline]
     pub fn next(&mut self) -> Next {
-        let tc = self.cpu.next_time();
-        let tt = self.timers.peek().map_or(f64::INFINITY, |x| x.t);
-        let ta = if self.arrivals_open {
-            self.stream.peek_time()
-        } else {
-            f64::INFINITY
-        };
-        let (mut t, mut which) = (tc, 0u8);
-        if tt < t {
-            (t, which) = (tt, 1);
-        }
-        if ta < t {
-            (t, which) = (ta, 2);
-        }
-        if t >= self.end {
-            self.advance(self.end);
-            return Next::End;
-        }
-        if self.events >= self.max_events {
-            self.end = self.now;
-            self.capped = true;
-            return Next::End;
-        }
-        self.advance(t);
-        self.events += 1;
-        match which {
-            0 => Next::Cpu(self.cpu.complete()),
-            1 => Next::Timer(self.timers.pop().expect("peeked timer")),
-            _ => Next::Arrival(self.take_arrival()),
+        loop {
+            if self.draining && self.measured_open == 0 && self.now >= self.measure_until {
+                // Every measured request has its outcome: the background traffic can stop.
+                self.end = self.now;
+                return Next::End;
+            }
+            let tc = self.cpu.next_time();
+            let tt = self.timers.peek().map_or(f64::INFINITY, |x| x.t);
+            let ta = if self.arrivals_open {
+                self.stream.peek_time()
+            } else {
+                f64::INFINITY
+            };
+            let (mut t, mut which) = (tc, 0u8);
+            if tt < t {
+                (t, which) = (tt, 1);
+            }
+            if ta < t {
+                (t, which) = (ta, 2);
+            }
+            if t >= self.end {
+                self.advance(self.end);
+                return Next::End;
+            }
+            if self.events >= self.max_events {
+                self.end = self.now;
+                self.capped = true;
+                return Next::End;
+            }
+            self.advance(t);
+            self.events += 1;
+            return match which {
+                0 => Next::Cpu(self.cpu.complete()),
+                1 => match self.timers.pop().expect("peeked timer").event {
+                    Event::Retry(i) => {
+                        self.retry_free.push(i);
+                        Next::Arrival(self.retrying[i as usize])
+                    }
+                    event => Next::Timer(event),
+                },
+                _ => Next::Arrival(self.take_arrival()),
+            };
         }
     }
 
@@ -178,26 +212,43 @@ impl Kernel {
         if self.max_requests.is_some_and(|m| self.arrived >= m) {
             self.close_arrivals();
         }
-        let s = self.cpu_scale;
-        Req {
-            id: d.id,
-            arrival: d.arrival_s,
-            cpu1: d.cpu1_s * s,
-            io: d.io_s,
-            cpu2: d.cpu2_s * s,
-            since: d.arrival_s,
-            lane: 0,
-            state: SpanState::Queued,
-            owner: 0,
-            aux: 0,
-            waited: 0.0,
-            live: true,
+        let mut r = Req::new(&d, self.cpu_scale, self.overhead_s, self.io_calls);
+        r.measured = r.arrival >= self.warmup && r.arrival < self.measure_until;
+        if r.measured {
+            self.outcomes.arrived += 1;
+            self.measured_open += 1;
         }
+        r
     }
 
-    /// Counts an arrival that found the backlog full.
-    pub fn reject(&mut self) {
+    /// A connection attempt found the accept queue full: the kernel drops it and the client
+    /// retries after 1 s, 2 s, 4 s, … while it has retries and time left; otherwise it fails.
+    pub fn refuse(&mut self, mut r: Req) {
+        let delay = FIRST_SYN_RETRY_S * f64::from(1u32 << r.attempts.min(20));
+        let retry_at = self.now + delay;
+        let patient = self
+            .client_timeout
+            .is_none_or(|limit| retry_at - r.arrival <= limit);
+        if r.attempts < self.syn_retries && patient {
+            r.attempts += 1;
+            let i = match self.retry_free.pop() {
+                Some(i) => {
+                    self.retrying[i as usize] = r;
+                    i
+                }
+                None => {
+                    self.retrying.push(r);
+                    (self.retrying.len() - 1) as u32
+                }
+            };
+            self.schedule(retry_at, Event::Retry(i));
+            return;
+        }
         self.dropped += 1;
+        if r.measured {
+            self.outcomes.refused += 1;
+            self.measured_open -= 1;
+        }
     }
 
     /// Takes an arrival into the system, owned by `owner` and starting on `lane` in `state`; returns its slot.
@@ -206,6 +257,7 @@ impl Kernel {
         r.owner = owner;
         r.lane = lane;
         r.state = state;
+        r.since = self.now;
         self.levels.add(IN_SYSTEM, 1.0);
         if r.arrival >= self.warmup {
             self.window_accepted += 1;
@@ -232,6 +284,18 @@ impl Kernel {
         &mut self.reqs[slot as usize]
     }
 
+    /// The request's next step. When the first CPU phase just ended and latency is measured to
+    /// there (long-lived connections), the request is answered now.
+    #[inline]
+    pub fn next_step(&mut self, slot: u32) -> Step {
+        let share = self.native_share;
+        let (first_done, step) = self.reqs[slot as usize].next_step(share);
+        if first_done && self.latency_to == LatencyTo::FirstCpu {
+            self.answer(slot);
+        }
+        step
+    }
+
     /// Ends the request's current span and starts a new one on `lane` in `state`.
     #[inline]
     pub fn set_state(&mut self, slot: u32, lane: u32, state: SpanState) {
@@ -253,33 +317,52 @@ impl Kernel {
         let w = self.now - r.since;
         r.waited += w;
         if r.since >= self.warmup {
-            self.waits.push(w);
+            self.waits.record(w);
         }
     }
 
-    /// Mean total wait (loop or GIL) of the measured requests completed so far, seconds.
+    /// Mean total wait (loop or GIL) of the measured requests answered in time so far, seconds.
     pub fn measured_wait_per_request(&self) -> f64 {
-        if self.latencies.is_empty() {
+        if self.latencies.count() == 0 {
             0.0
         } else {
-            self.measured_waited_s / self.latencies.len() as f64
+            self.measured_waited_s / self.latencies.count() as f64
         }
     }
 
-    /// The request is finished: records its latency and frees its slot.
+    /// Takes the request's latency now, once, and classifies it against the client's time-out.
+    fn answer(&mut self, slot: u32) {
+        let now = self.now;
+        let r = &mut self.reqs[slot as usize];
+        if r.answered {
+            return;
+        }
+        r.answered = true;
+        if !r.measured {
+            return;
+        }
+        self.measured_open -= 1;
+        let latency = now - r.arrival;
+        if self.client_timeout.is_some_and(|limit| latency > limit) {
+            self.outcomes.timed_out += 1;
+        } else {
+            self.outcomes.completed += 1;
+            self.latencies.record(latency);
+            self.measured_waited_s += r.waited;
+        }
+    }
+
+    /// The request is finished: answers it if it was not yet, and frees its slot.
     #[inline]
     pub fn complete(&mut self, slot: u32) {
+        self.answer(slot);
         let now = self.now;
         let r = &mut self.reqs[slot as usize];
         if self.trace.enabled() {
             self.trace.span(r.lane, r.id, r.since, now, r.state);
         }
         r.live = false;
-        if r.arrival >= self.warmup {
-            self.latencies.push(now - r.arrival);
-            self.measured_waited_s += r.waited;
-        }
-        if now >= self.warmup {
+        if now >= self.warmup && now <= self.measure_until {
             self.window_completed += 1;
         }
         self.completed += 1;
@@ -287,42 +370,75 @@ impl Kernel {
         self.free.push(slot);
     }
 
+    /// What became of measured requests that have no outcome at the end: a client that has
+    /// waited longer than its time-out has given up; the rest are unfinished.
+    fn settle_open(&mut self, end: f64) {
+        let pending_retries = self
+            .timers
+            .iter()
+            .filter_map(|t| match t.event {
+                Event::Retry(i) => Some(self.retrying[i as usize]),
+                _ => None,
+            })
+            .collect::<Vec<_>>();
+        let open = self
+            .reqs
+            .iter()
+            .filter(|r| r.live && !r.answered)
+            .copied()
+            .chain(pending_retries);
+        for r in open.filter(|r| r.measured) {
+            if self.client_timeout.is_some_and(|limit| end - r.arrival > limit) {
+                self.outcomes.timed_out += 1;
+            } else {
+                self.outcomes.unfinished += 1;
+            }
+        }
+    }
+
     /// Builds the result. Closes the spans of requests still in flight at `end`.
-    pub fn finish(
-        mut self,
-        model: &str,
-        event_loop: Option<LoopStats>,
-        threads: Option<ThreadStats>,
-    ) -> SimResult {
+    pub fn finish(mut self, stats: ModelStats) -> SimResult {
         let end = self.end;
         if self.trace.enabled() {
             for r in self.reqs.iter().filter(|r| r.live) {
                 self.trace.span(r.lane, r.id, r.since, end, r.state);
             }
         }
+        self.settle_open(end);
+        let retrying = self
+            .timers
+            .iter()
+            .filter(|t| matches!(t.event, Event::Retry(_)))
+            .count() as u64;
         // Counted from the slots still held, not derived from the other counts, so the invariant
         // arrived = completed + dropped + in flight is a real check on the bookkeeping.
-        let in_flight = (self.reqs.len() - self.free.len()) as u64;
-        let window = end - self.warmup;
+        let in_flight = (self.reqs.len() - self.free.len()) as u64 + retrying;
+        let window = self.measure_until.min(end) - self.warmup;
         let per_s = |n: u64| if window > 0.0 { n as f64 / window } else { 0.0 };
-        let mut lat = std::mem::take(&mut self.latencies);
-        stats::sort_durations(&mut lat);
-        let q = |p: f64| stats::quantile_sorted(&lat, p) * 1e3;
-        let latency_ms = LatencySummary {
-            count: lat.len() as u64,
-            mean: stats::mean(&lat) * 1e3,
-            p50: q(0.50),
-            p95: q(0.95),
-            p99: q(0.99),
-            max: lat.last().copied().unwrap_or(0.0) * 1e3,
-        };
+        let lat = &self.latencies;
         let n = self.latency_buckets;
-        let latency_cdf = if lat.is_empty() {
+        let mut ps: Vec<f64> = (0..=n).map(|i| i as f64 / n as f64).collect();
+        ps.extend([0.50, 0.95, 0.99]);
+        let (cdf_ps, key_ps) = ps.split_at(n + 1);
+        let mut sorted_key = key_ps.to_vec();
+        sorted_key.sort_by(f64::total_cmp);
+        let key = lat.quantiles(&sorted_key);
+        let cdf = lat.quantiles(cdf_ps);
+        let latency_ms = LatencySummary {
+            count: lat.count(),
+            mean: lat.mean() * 1e3,
+            p50: key[0] * 1e3,
+            p95: key[1] * 1e3,
+            p99: key[2] * 1e3,
+            max: lat.max() * 1e3,
+        };
+        let latency_cdf = if lat.count() == 0 {
             Vec::new()
         } else {
-            (0..=n)
-                .map(|i| i as f64 / n as f64)
-                .map(|p| QuantilePoint { p, ms: q(p) })
+            cdf_ps
+                .iter()
+                .zip(&cdf)
+                .map(|(&p, &v)| QuantilePoint { p, ms: v * 1e3 })
                 .collect()
         };
         let queue_series = self
@@ -337,13 +453,14 @@ impl Kernel {
                 in_io: m[IN_IO],
             })
             .collect();
-        let capacity = self.cpu.cores() * window;
+        let span = end - self.warmup;
+        let capacity = self.cpu.cores() * span;
         SimResult {
-            model: model.to_string(),
             arrived: self.arrived,
             completed: self.completed,
             dropped: self.dropped,
             in_flight_at_end: in_flight,
+            outcomes: self.outcomes,
             capped: self.capped,
             end_s: end,
             window_s: window,
@@ -360,8 +477,7 @@ impl Kernel {
                 0.0
             },
             cpu_work_s: self.cpu.work_done_s(),
-            event_loop,
-            threads,
+            stats,
             queue_series,
             trace: self.trace.finish(),
         }

@@ -10,6 +10,7 @@ mod cpu;
 mod event_loop;
 mod gil;
 mod kernel;
+mod request;
 mod result;
 mod scenario;
 mod stats;
@@ -20,10 +21,13 @@ mod validate;
 mod workload;
 
 pub use result::{
-    LatencySummary, LoopStats, QuantilePoint, QueuePoint, SimResult, ThreadStats, fingerprint,
+    LatencySummary, LoopStats, ModelStats, Outcomes, QuantilePoint, QueuePoint, SimResult,
+    ThreadStats, fingerprint,
 };
-pub use scenario::{Arrival, Dist, IoKind, RunOptions, Scenario, ServerModel, Workload, defaults};
-pub use stats::{quantile_sorted, sort_durations};
+pub use scenario::{
+    Arrival, Dist, IoKind, LatencyTo, RunOptions, Scenario, ServerModel, Workload, defaults,
+};
+pub use stats::{Histogram, QUANTILE_RELATIVE_ERROR, quantile_sorted, sort_durations};
 pub use trace::{Lane, LaneKind, Span, SpanState, Trace};
 pub use validate::{ScenarioError, validate};
 pub use workload::{DrawnRequest, RequestStream};
@@ -33,7 +37,7 @@ pub mod limits {
     pub use super::validate::{
         MAX_BACKLOG, MAX_CORES, MAX_CPU_SCALE, MAX_CV, MAX_DURATION_S, MAX_EXPECTED_ARRIVALS,
         MAX_EXPECTED_EVENTS, MAX_MEAN_MS, MAX_PROCESSES, MAX_RATE_PER_S, MAX_SWITCH_MS,
-        MAX_THREADPOOL, MAX_TOTAL_THREADS, MIN_SWITCH_MS,
+        MAX_IO_CALLS, MAX_SYN_RETRIES, MAX_THREADPOOL, MAX_TOTAL_THREADS, MIN_SWITCH_MS,
     };
 }
 
@@ -65,7 +69,7 @@ pub fn run(scenario: &Scenario, options: &RunOptions) -> Result<SimResult, Scena
                 io_kind,
             };
             let stats = event_loop::simulate(&mut k, cfg);
-            k.finish(scenario.model.kind(), Some(stats), None)
+            k.finish(ModelStats::EventLoop(stats))
         }
         ServerModel::Threads {
             processes,
@@ -85,7 +89,7 @@ pub fn run(scenario: &Scenario, options: &RunOptions) -> Result<SimResult, Scena
                 backlog,
             };
             let stats = threads::simulate(&mut k, cfg);
-            k.finish(scenario.model.kind(), None, Some(stats))
+            k.finish(ModelStats::Threads(stats))
         }
     };
     Ok(result)

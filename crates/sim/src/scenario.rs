@@ -21,6 +21,22 @@ pub struct Scenario {
     pub cores: u32,
     pub workload: Workload,
     pub model: ServerModel,
+    /// The client gives up on a request after this many seconds (counted from its first
+    /// connection attempt); a later response counts as timed out. The server is not told, so it
+    /// still does the work, as real servers do. `None`: clients wait for ever.
+    #[serde(default)]
+    pub client_timeout_s: Option<f64>,
+    /// How often a client retries a connection the kernel dropped because the accept queue was
+    /// full (Linux drops the SYN and the client retransmits after 1 s, then 2 s, 4 s, …; its
+    /// default is 6 retries). 0: a dropped connection fails at once.
+    #[serde(default)]
+    pub syn_retries: u32,
+    /// When true, arrivals go on after `duration_s` (unmeasured background traffic, as a load
+    /// test keeps sending) and the run lasts until every request that arrived in the measured
+    /// window has an outcome, or until `duration_s` plus the client time-out (plus `duration_s`
+    /// without one). So no measured request is left unfinished by the end of the run.
+    #[serde(default)]
+    pub drain: bool,
 }
 
 /// The traffic: how requests arrive and what each one costs.
@@ -38,6 +54,16 @@ pub struct Workload {
     pub cpu_after_io_ms: Dist,
     #[serde(default)]
     pub io_kind: IoKind,
+    /// The I/O of a request is this many waits of equal length (its drawn I/O time split evenly),
+    /// and the after-I/O CPU is split evenly into a phase after each wait: a handler that makes
+    /// several database calls. Each return needs the loop or the GIL again.
+    #[serde(default = "defaults::one")]
+    pub io_calls: u32,
+    /// Share (0..=1) of every CPU phase that runs in native code which releases the GIL (NumPy,
+    /// hashlib, zlib, most PyTorch kernels). Only the threads model with a GIL is affected: that
+    /// part runs on a core without holding the GIL. An event loop still runs it on its one thread.
+    #[serde(default)]
+    pub native_share: f64,
 }
 
 /// How requests arrive.
@@ -131,6 +157,10 @@ pub enum ServerModel {
         /// Multiplies every CPU duration.
         #[serde(default = "defaults::cpu_scale")]
         cpu_scale: f64,
+        /// The server's own CPU per request in ms (accept, parse, framework), added to the first
+        /// CPU phase and not scaled by `cpu_scale`.
+        #[serde(default)]
+        overhead_ms: f64,
     },
     /// Python with gunicorn-style workers: a thread holds its request from start to finish.
     Threads {
@@ -150,6 +180,10 @@ pub enum ServerModel {
         /// Multiplies every CPU duration: the UI's "Python CPU cost relative to Node".
         #[serde(default = "defaults::cpu_scale")]
         cpu_scale: f64,
+        /// The server's own CPU per request in ms (accept, parse, framework), added to the first
+        /// CPU phase and not scaled by `cpu_scale`. It runs holding the GIL.
+        #[serde(default)]
+        overhead_ms: f64,
     },
 }
 
@@ -168,6 +202,14 @@ impl ServerModel {
             ServerModel::EventLoop { cpu_scale, .. } | ServerModel::Threads { cpu_scale, .. } => {
                 cpu_scale
             }
+        }
+    }
+
+    /// The fixed CPU per request of either model, in ms.
+    pub fn overhead_ms(&self) -> f64 {
+        match *self {
+            ServerModel::EventLoop { overhead_ms, .. }
+            | ServerModel::Threads { overhead_ms, .. } => overhead_ms,
         }
     }
 }
@@ -217,6 +259,20 @@ pub struct RunOptions {
     pub max_requests: Option<u64>,
     /// Interactive cap on processed events (GIL preemptions can multiply them); ends the run when reached.
     pub max_events: Option<u64>,
+    /// Where a request's latency ends.
+    pub latency_to: LatencyTo,
+}
+
+/// The moment that ends a request's measured latency (and that a client time-out applies to).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LatencyTo {
+    /// The response: the last phase is done.
+    #[default]
+    Response,
+    /// The end of the first CPU phase: for long-lived connections (WebSockets, streams), the
+    /// moment the server has accepted and set up the connection; how long it then stays open is
+    /// the client's business.
+    FirstCpu,
 }
 
 impl Default for RunOptions {
@@ -228,6 +284,7 @@ impl Default for RunOptions {
             latency_buckets: 100,
             max_requests: None,
             max_events: None,
+            latency_to: LatencyTo::Response,
         }
     }
 }

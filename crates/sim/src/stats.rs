@@ -175,6 +175,165 @@ impl BusyMeter {
     }
 }
 
+/// Top mantissa bits kept per bucket: each power of two is split into 2^8 buckets, so a bucket
+/// spans at most 2^-8 of its lower edge and its midpoint is within 2^-9 (0.2 %) of any value in it.
+const SUB_BITS: u32 = 8;
+/// Smallest bucketed duration, 2^-30 s (about 1 ns); anything shorter counts in the first bucket.
+const MIN_EXP: i32 = -30;
+/// Largest bucketed duration, 2^17 s (about 36 hours); anything longer counts in the last bucket
+/// (the exact maximum is kept separately).
+const MAX_EXP: i32 = 17;
+const BUCKETS: usize = ((MAX_EXP - MIN_EXP) as usize) << SUB_BITS;
+
+/// The worst relative error of a [`Histogram`] quantile against the exact nearest-rank quantile,
+/// for values inside its range (2^-9, about 0.2 %).
+pub const QUANTILE_RELATIVE_ERROR: f64 = 1.0 / (1u64 << (SUB_BITS + 1)) as f64;
+
+/// Durations in seconds, counted in log-spaced buckets: memory is fixed (about 48 KB) whatever the
+/// run length, recording is a few bit operations, and quantiles carry a stated relative error
+/// ([`QUANTILE_RELATIVE_ERROR`]). Count, sum (so the mean), minimum and maximum are exact.
+///
+/// The bucket of a value is read straight off its IEEE-754 bits: the exponent picks the power of
+/// two and the top [`SUB_BITS`] bits of the mantissa the slice of it, as HDR histograms do.
+#[derive(Clone, Debug)]
+pub struct Histogram {
+    counts: Vec<u32>,
+    /// Exact zeros (a request with no work at all), below every bucket.
+    zeros: u64,
+    n: u64,
+    sum: f64,
+    min: f64,
+    max: f64,
+}
+
+impl Default for Histogram {
+    fn default() -> Self {
+        Histogram::new()
+    }
+}
+
+impl Histogram {
+    pub fn new() -> Self {
+        Histogram {
+            counts: vec![0; BUCKETS],
+            zeros: 0,
+            n: 0,
+            sum: 0.0,
+            min: f64::INFINITY,
+            max: 0.0,
+        }
+    }
+
+    #[inline]
+    fn bucket(v: f64) -> usize {
+        let bits = v.to_bits();
+        let exp = ((bits >> 52) & 0x7ff) as i32 - 1023;
+        if exp < MIN_EXP {
+            return 0;
+        }
+        if exp >= MAX_EXP {
+            return BUCKETS - 1;
+        }
+        let sub = ((bits >> (52 - SUB_BITS)) & ((1 << SUB_BITS) - 1)) as usize;
+        (((exp - MIN_EXP) as usize) << SUB_BITS) | sub
+    }
+
+    /// The value a bucket stands for: the middle of its range.
+    fn middle(i: usize) -> f64 {
+        let exp = (i >> SUB_BITS) as i32 + MIN_EXP;
+        let sub = (i & ((1 << SUB_BITS) - 1)) as f64;
+        let unit = 2f64.powi(exp);
+        let step = unit / f64::from(1u32 << SUB_BITS);
+        unit + step * (sub + 0.5)
+    }
+
+    /// Counts one duration (seconds, >= 0).
+    #[inline]
+    pub fn record(&mut self, v: f64) {
+        self.n += 1;
+        self.sum += v;
+        if v < self.min {
+            self.min = v;
+        }
+        if v > self.max {
+            self.max = v;
+        }
+        if v > 0.0 {
+            self.counts[Self::bucket(v)] += 1;
+        } else {
+            self.zeros += 1;
+        }
+    }
+
+    pub fn count(&self) -> u64 {
+        self.n
+    }
+
+    /// Mean, 0 when empty.
+    pub fn mean(&self) -> f64 {
+        if self.n == 0 { 0.0 } else { self.sum / self.n as f64 }
+    }
+
+    pub fn sum(&self) -> f64 {
+        self.sum
+    }
+
+    /// Largest value, 0 when empty.
+    pub fn max(&self) -> f64 {
+        self.max
+    }
+
+    /// Nearest-rank quantiles (the smallest value with at least a fraction `p` of the data at or
+    /// below it) for each of `ps`, which must be sorted ascending; within
+    /// [`QUANTILE_RELATIVE_ERROR`] of the exact figure, exact at p = 0 and p = 1, and never above
+    /// the maximum. All zeros when empty. One pass over the buckets for the whole list.
+    pub fn quantiles(&self, ps: &[f64]) -> Vec<f64> {
+        let mut out = Vec::with_capacity(ps.len());
+        if self.n == 0 {
+            out.resize(ps.len(), 0.0);
+            return out;
+        }
+        let mut seen = self.zeros;
+        let mut bucket = 0usize;
+        for &p in ps {
+            let rank = ((p * self.n as f64).ceil() as u64).clamp(1, self.n);
+            let v = if rank == self.n {
+                self.max
+            } else if rank <= self.zeros {
+                0.0
+            } else if p <= 0.0 {
+                self.min
+            } else {
+                while seen < rank && bucket < BUCKETS {
+                    seen += u64::from(self.counts[bucket]);
+                    bucket += 1;
+                }
+                // `bucket - 1` holds the rank-th value.
+                Self::middle(bucket.saturating_sub(1)).clamp(self.min, self.max)
+            };
+            out.push(v);
+        }
+        out
+    }
+
+    /// One nearest-rank quantile; see [`Histogram::quantiles`].
+    pub fn quantile(&self, p: f64) -> f64 {
+        self.quantiles(&[p])[0]
+    }
+
+    /// Adds every value of `other` to this histogram.
+    pub fn merge(&mut self, other: &Histogram) {
+        for (a, b) in self.counts.iter_mut().zip(&other.counts) {
+            *a += *b;
+        }
+        self.zeros += other.zeros;
+        self.n += other.n;
+        self.sum += other.sum;
+        self.min = self.min.min(other.min);
+        self.max = self.max.max(other.max);
+    }
+}
+
 /// Nearest-rank quantile of sorted data: the smallest value with at least a fraction `p` of the data
 /// at or below it. 0 for empty data.
 pub fn quantile_sorted(sorted: &[f64], p: f64) -> f64 {
@@ -184,26 +343,6 @@ pub fn quantile_sorted(sorted: &[f64], p: f64) -> f64 {
     let n = sorted.len();
     let rank = (p * n as f64).ceil() as usize;
     sorted[rank.clamp(1, n) - 1]
-}
-
-/// Same quantile as `quantile_sorted`, but in linear time by partial selection (reorders `data`).
-pub fn quantile_select(data: &mut [f64], p: f64) -> f64 {
-    if data.is_empty() {
-        return 0.0;
-    }
-    let n = data.len();
-    let rank = (p * n as f64).ceil() as usize;
-    let (_, v, _) = data.select_nth_unstable_by(rank.clamp(1, n) - 1, f64::total_cmp);
-    *v
-}
-
-/// Mean, 0 for empty data.
-pub fn mean(data: &[f64]) -> f64 {
-    if data.is_empty() {
-        0.0
-    } else {
-        data.iter().sum::<f64>() / data.len() as f64
-    }
 }
 
 /// Sorts non-negative durations. They are compared as integers (the bit patterns of non-negative floats
@@ -218,15 +357,52 @@ mod tests {
     use super::*;
 
     #[test]
+    fn histogram_quantiles_are_within_the_stated_error() {
+        let mut h = Histogram::new();
+        // Durations over nine decades, in a scrambled order.
+        let mut exact: Vec<f64> = (1..=20_000u64)
+            .map(|i| ((i * 7_919) % 20_000 + 1) as f64 * 1e-6 * (1.0 + (i % 13) as f64 * 37.0))
+            .collect();
+        for &v in &exact {
+            h.record(v);
+        }
+        sort_durations(&mut exact);
+        for p in [0.0, 0.001, 0.1, 0.5, 0.9, 0.95, 0.99, 0.999, 1.0] {
+            let want = quantile_sorted(&exact, p);
+            let got = h.quantile(p);
+            let err = (got - want).abs() / want;
+            assert!(err <= QUANTILE_RELATIVE_ERROR, "p{p}: {got} vs {want} ({err})");
+        }
+        assert_eq!(h.quantile(1.0), *exact.last().unwrap());
+        assert_eq!(h.quantile(0.0), exact[0]);
+        let mean = exact.iter().sum::<f64>() / exact.len() as f64;
+        assert!((h.mean() - mean).abs() < 1e-12 * mean);
+    }
+
+    #[test]
+    fn histogram_counts_zeros_and_merges() {
+        let mut a = Histogram::new();
+        a.record(0.0);
+        a.record(0.0);
+        a.record(1.0);
+        assert_eq!(a.quantile(0.5), 0.0);
+        assert_eq!(a.quantile(0.9), 1.0);
+        let mut b = Histogram::new();
+        b.record(3.0);
+        a.merge(&b);
+        assert_eq!(a.count(), 4);
+        assert_eq!(a.max(), 3.0);
+        assert!((a.mean() - 1.0).abs() < 1e-15);
+        assert_eq!(Histogram::new().quantiles(&[0.5, 0.99]), [0.0, 0.0]);
+    }
+
+    #[test]
     fn nearest_rank_quantiles() {
         let v: Vec<f64> = (1..=100).map(f64::from).collect();
         assert_eq!(quantile_sorted(&v, 0.5), 50.0);
         assert_eq!(quantile_sorted(&v, 0.99), 99.0);
         assert_eq!(quantile_sorted(&v, 1.0), 100.0);
         assert_eq!(quantile_sorted(&v, 0.0), 1.0);
-        let mut w = v.clone();
-        w.reverse();
-        assert_eq!(quantile_select(&mut w, 0.95), 95.0);
     }
 
     #[test]

@@ -6,15 +6,15 @@
 //! the thread. With `gil`, each process has one GIL (see `gil.rs` for the hand-over rules); without it
 //! (free-threaded CPython) threads run CPU phases in parallel, limited only by the cores.
 
-use super::gil::{GIL_DEADLINE, GilAction, Gils};
+use super::gil::{GilAction, Gils};
 use super::kernel::{Kernel, Next};
+use super::request::{Req, Step};
 use super::result::ThreadStats;
-use super::stats::{self, BUSY, IN_IO, QUEUED};
+use super::stats::{BUSY, IN_IO, QUEUED};
+use super::timer::Event;
 use super::trace::{LaneKind, SpanState};
 use std::collections::VecDeque;
 
-/// Timer kinds.
-const IO_DONE: u8 = 0;
 /// A thread with no request.
 const IDLE: u32 = u32::MAX;
 
@@ -29,8 +29,20 @@ pub(crate) struct Config {
 #[derive(Clone, Copy)]
 struct Thread {
     slot: u32,
-    second_phase: bool,
+    /// CPU of the current job, for the run's work total.
+    job: f64,
+    /// Native work that follows the current GIL-holding part (runs without the GIL).
+    native: f64,
+    /// The current job is that native part.
+    in_native: bool,
 }
+
+const IDLE_THREAD: Thread = Thread {
+    slot: IDLE,
+    job: 0.0,
+    native: 0.0,
+    in_native: false,
+};
 
 struct Threads<'k> {
     k: &'k mut Kernel,
@@ -63,13 +75,7 @@ pub(crate) fn simulate(k: &mut Kernel, cfg: Config) -> ThreadStats {
     let gils = cfg.gil.then(|| Gils::new(k, p, cfg.switch_interval_s));
     let mut m = Threads {
         k,
-        threads: vec![
-            Thread {
-                slot: IDLE,
-                second_phase: false
-            };
-            total
-        ],
+        threads: vec![IDLE_THREAD; total],
         idle: (0..p)
             .map(|pi| (pi * t..(pi + 1) * t).rev().collect())
             .collect(),
@@ -90,16 +96,18 @@ impl Threads<'_> {
                 Next::End => break,
                 Next::Arrival(r) => self.arrival(r),
                 Next::Cpu(t) => self.cpu_done(t),
-                Next::Timer(timer) if timer.kind == IO_DONE => self.io_done(timer.a),
-                Next::Timer(timer) => {
-                    debug_assert_eq!(timer.kind, GIL_DEADLINE);
-                    self.gil_deadline(timer.a, timer.b);
+                Next::Timer(Event::IoDone(t)) => self.io_done(t),
+                Next::Timer(Event::GilDeadline { process, epoch }) => {
+                    self.gil_deadline(process, epoch)
+                }
+                Next::Timer(Event::Retry(_)) => {
+                    debug_assert!(false, "the kernel turns retries into arrivals");
                 }
             }
         }
     }
 
-    fn arrival(&mut self, r: super::kernel::Req) {
+    fn arrival(&mut self, r: Req) {
         // The process with the most idle threads; ties go to the lowest process.
         let mut best: Option<usize> = None;
         for (p, idle) in self.idle.iter().enumerate() {
@@ -118,118 +126,137 @@ impl Threads<'_> {
             self.k.levels.add(QUEUED, 1.0);
             self.accept.push_back(slot);
         } else {
-            self.k.reject();
+            self.k.refuse(r);
         }
     }
 
-    /// Thread `t` takes request `slot` and starts its first phase.
+    /// Thread `t` takes request `slot` and starts its first step.
     fn begin(&mut self, t: u32, slot: u32) {
-        self.threads[t as usize] = Thread {
-            slot,
-            second_phase: false,
-        };
+        self.threads[t as usize] = Thread { slot, ..IDLE_THREAD };
         self.k.req_mut(slot).owner = t;
         self.k.levels.add(BUSY, 1.0);
-        let cpu1 = self.k.req(slot).cpu1;
-        if cpu1 > 0.0 {
-            self.want_cpu(t, cpu1);
-        } else {
-            self.after_first(t);
-        }
+        self.step(t, false, false);
     }
 
     fn process_of(&self, t: u32) -> u32 {
         t / self.cfg.threads_per_process
     }
 
-    /// Thread `t` has `work` CPU seconds to run now.
-    fn want_cpu(&mut self, t: u32, work: f64) {
+    /// Thread `t` moves its request to the next step. `continuing` says it comes straight from a
+    /// CPU job (no wait in between), `holding` that it holds its GIL (it keeps it to go on
+    /// computing, and drops it before any wait or at the end).
+    fn step(&mut self, t: u32, continuing: bool, holding: bool) {
+        let slot = self.threads[t as usize].slot;
+        let step = self.k.next_step(slot);
+        if holding && !matches!(step, Step::Cpu { .. }) {
+            self.release_gil(t);
+        }
+        match step {
+            Step::Cpu { held, native } => self.compute(t, held, native, continuing, holding),
+            Step::Io(io) => {
+                self.k
+                    .set_state(slot, self.lane_thread + t, SpanState::WaitingIo);
+                self.k.levels.add(IN_IO, 1.0);
+                self.k.schedule(self.k.now + io, Event::IoDone(t));
+            }
+            Step::Done => self.finish(t),
+        }
+    }
+
+    /// Thread `t` has a CPU phase: `held` needs the GIL (if there is one), then `native` runs
+    /// without it. Without a GIL both are one job.
+    fn compute(&mut self, t: u32, held: f64, native: f64, continuing: bool, holding: bool) {
+        if self.gils.is_none() {
+            let work = Step::cpu_total(held, native);
+            self.threads[t as usize].job = work;
+            if continuing {
+                self.k.cpu.start(t, work);
+            } else {
+                self.run_job(t, work, false);
+            }
+            return;
+        }
+        self.threads[t as usize].native = native;
+        if held <= 0.0 {
+            if holding {
+                self.release_gil(t);
+            }
+            self.run_native(t);
+        } else if holding {
+            // No wait in between: the thread keeps the GIL and goes on computing.
+            self.threads[t as usize].job = held;
+            self.k.cpu.start(t, held);
+        } else {
+            self.threads[t as usize].job = held;
+            self.want_gil(t, held);
+        }
+    }
+
+    /// Starts `work` on a core for thread `t` (holding its GIL, or with none to hold). The job's
+    /// full size is in `Thread::job`; `work` is less after a preemption.
+    fn run_job(&mut self, t: u32, work: f64, native: bool) {
+        let slot = self.threads[t as usize].slot;
+        self.threads[t as usize].in_native = native;
+        self.k
+            .set_state(slot, self.lane_thread + t, SpanState::RunningCpu);
+        self.k.cpu.start(t, work);
+    }
+
+    /// Thread `t` runs its pending native work, without the GIL.
+    fn run_native(&mut self, t: u32) {
+        let work = std::mem::take(&mut self.threads[t as usize].native);
+        self.threads[t as usize].job = work;
+        self.run_job(t, work, true);
+    }
+
+    /// Thread `t` asks its GIL for `work` seconds of CPU.
+    fn want_gil(&mut self, t: u32, work: f64) {
         let slot = self.threads[t as usize].slot;
         let lane = self.lane_thread + t;
         let p = self.process_of(t);
-        match self.gils.as_mut() {
-            None => {
-                self.k.set_state(slot, lane, SpanState::RunningCpu);
-                self.k.cpu.start(t, work);
-            }
-            Some(g) => {
-                // Waiting first (a zero-length span if the GIL is free) makes the wait sample uniform.
-                self.k.set_state(slot, lane, SpanState::WaitingGil);
-                let action = g.request(self.k, p, t, slot, work);
-                self.apply(action, slot, lane, t);
-            }
+        let g = self.gils.as_mut().expect("a GIL to ask");
+        // Waiting first (a zero-length span if the GIL is free) makes the wait sample uniform.
+        self.k.set_state(slot, lane, SpanState::WaitingGil);
+        let action = g.request(self.k, p, t, slot, work);
+        if let GilAction::Run(work) = action {
+            self.granted(t, work);
         }
     }
 
-    /// Carries out what the GIL decided for thread `t`.
-    fn apply(&mut self, action: GilAction, slot: u32, lane: u32, t: u32) {
-        match action {
-            GilAction::Wait => {}
-            GilAction::Run(work) => {
-                self.k.record_wait(slot);
-                self.k.set_state(slot, lane, SpanState::RunningCpu);
-                self.k.cpu.start(t, work);
-            }
-        }
+    /// Thread `t` was given its GIL with `work` seconds of CPU to run.
+    fn granted(&mut self, t: u32, work: f64) {
+        let slot = self.threads[t as usize].slot;
+        self.k.record_wait(slot);
+        self.run_job(t, work, false);
     }
 
-    /// The GIL of process `p` passed to thread `next` (if any): start it.
-    fn handed_to(&mut self, next: Option<(u32, f64)>) {
-        if let Some((n, work)) = next {
-            let slot = self.threads[n as usize].slot;
-            self.apply(GilAction::Run(work), slot, self.lane_thread + n, n);
+    /// Thread `t` drops its process's GIL; the first waiter, if any, takes it and runs.
+    fn release_gil(&mut self, t: u32) {
+        let p = self.process_of(t);
+        if let Some(g) = self.gils.as_mut()
+            && let Some((next, work)) = g.release(self.k, p)
+        {
+            self.granted(next, work);
         }
     }
 
     fn cpu_done(&mut self, t: u32) {
         let th = self.threads[t as usize];
-        let r = *self.k.req(th.slot);
-        self.k
-            .cpu
-            .account_work(if th.second_phase { r.cpu2 } else { r.cpu1 });
-        if !th.second_phase && r.io == 0.0 && r.cpu2 > 0.0 {
-            // No I/O in between: the thread keeps the GIL and goes on computing.
-            self.threads[t as usize].second_phase = true;
-            self.k.cpu.start(t, r.cpu2);
+        self.k.cpu.account_work(th.job);
+        if self.gils.is_some() && !th.in_native && th.native > 0.0 {
+            // Into native code: the GIL goes to the next waiter while this thread computes on.
+            self.release_gil(t);
+            self.run_native(t);
             return;
         }
-        let p = self.process_of(t);
-        if let Some(g) = self.gils.as_mut() {
-            let next = g.release(self.k, p);
-            self.handed_to(next);
-        }
-        if th.second_phase {
-            self.finish(t)
-        } else {
-            self.after_first(t)
-        }
-    }
-
-    fn after_first(&mut self, t: u32) {
-        let slot = self.threads[t as usize].slot;
-        let r = *self.k.req(slot);
-        if r.io > 0.0 {
-            self.k
-                .set_state(slot, self.lane_thread + t, SpanState::WaitingIo);
-            self.k.levels.add(IN_IO, 1.0);
-            self.k.schedule(self.k.now + r.io, IO_DONE, t, 0);
-        } else if r.cpu2 > 0.0 {
-            self.threads[t as usize].second_phase = true;
-            self.want_cpu(t, r.cpu2);
-        } else {
-            self.finish(t);
-        }
+        let holding = self.gils.is_some() && !th.in_native;
+        self.threads[t as usize].in_native = false;
+        self.step(t, true, holding);
     }
 
     fn io_done(&mut self, t: u32) {
         self.k.levels.add(IN_IO, -1.0);
-        let cpu2 = self.k.req(self.threads[t as usize].slot).cpu2;
-        if cpu2 > 0.0 {
-            self.threads[t as usize].second_phase = true;
-            self.want_cpu(t, cpu2);
-        } else {
-            self.finish(t);
-        }
+        self.step(t, false, false);
     }
 
     /// Thread `t` finished its request: take the next from the accept queue or go idle.
@@ -251,34 +278,33 @@ impl Threads<'_> {
 
     fn gil_deadline(&mut self, p: u32, epoch: u32) {
         let Some(g) = self.gils.as_mut() else { return };
-        let Some((holder, next)) = g.deadline(self.k, p, epoch) else {
+        let Some((holder, (next, work))) = g.deadline(self.k, p, epoch) else {
             return;
         };
         let slot = self.threads[holder as usize].slot;
         self.k
             .set_state(slot, self.lane_thread + holder, SpanState::WaitingGil);
-        self.handed_to(Some(next));
+        self.granted(next, work);
     }
 
     fn stats(self) -> ThreadStats {
         let k = self.k;
         let per_request = k.measured_wait_per_request();
-        let mut waits = std::mem::take(&mut k.waits);
         let (utilisation, preemptions) = match self.gils {
             Some(g) => g.finish(k.end),
             None => (Vec::new(), 0),
         };
-        let gil_wait_p99_ms = stats::quantile_select(&mut waits, 0.99) * 1e3;
+        let waits = &k.waits;
         ThreadStats {
             total_threads: self.threads.len() as u64,
             busy_mean: k.levels.window_mean(BUSY, k.end),
             busy_max: k.levels.window_max(BUSY) as u64,
             in_io_mean: k.levels.window_mean(IN_IO, k.end),
             gil_utilisation: utilisation,
-            gil_wait_mean_ms: stats::mean(&waits) * 1e3,
-            gil_wait_p99_ms,
+            gil_wait_mean_ms: waits.mean() * 1e3,
+            gil_wait_p99_ms: waits.quantile(0.99) * 1e3,
             gil_wait_per_request_ms: per_request * 1e3,
-            gil_wait_total_s: waits.iter().sum(),
+            gil_wait_total_s: waits.sum(),
             preemptions,
         }
     }

@@ -1,15 +1,27 @@
-//! Timed events (I/O completions, GIL deadlines) for the kernel's min-heap.
+//! Timed events for the kernel's min-heap: I/O completions, GIL deadlines and connection retries.
 
 use std::cmp::Ordering;
 
-/// A scheduled event: I/O completion or GIL deadline, told apart by `kind` (meaning is up to the model).
+/// What happens when a timer fires. One enum for every model, so a new kind of timed event is a
+/// new variant that each model's dispatch must handle (the compiler says where).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Event {
+    /// An I/O wait finished. The event loop passes the request's slot, the threads model the
+    /// thread that waits (each model knows which).
+    IoDone(u32),
+    /// A GIL switch-interval deadline of `process`, valid only while the GIL is in tenure `epoch`.
+    GilDeadline { process: u32, epoch: u32 },
+    /// A client retries a connection the kernel dropped (index into the kernel's retry slab).
+    /// Handled by the kernel itself: models see it as an arrival.
+    Retry(u32),
+}
+
+/// A scheduled event.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Timer {
     pub t: f64,
     seq: u64,
-    pub kind: u8,
-    pub a: u32,
-    pub b: u32,
+    pub event: Event,
 }
 
 impl PartialEq for Timer {
@@ -31,7 +43,7 @@ impl Ord for Timer {
 }
 
 impl Timer {
-    pub fn new(t: f64, seq: u64, kind: u8, a: u32, b: u32) -> Self {
-        Timer { t, seq, kind, a, b }
+    pub fn new(t: f64, seq: u64, event: Event) -> Self {
+        Timer { t, seq, event }
     }
 }

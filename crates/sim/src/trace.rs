@@ -4,10 +4,10 @@
 //! Only spans that overlap the caller's window are kept, and never more than the caller's cap, so a long
 //! or overloaded run cannot grow the trace; `truncated` tells the UI that the picture is incomplete.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What a lane stands for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LaneKind {
     /// An event loop (one per process).
@@ -25,7 +25,7 @@ pub enum LaneKind {
 }
 
 /// One row of the timeline.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Lane {
     /// Index of this lane in `Trace::lanes`; spans refer to it.
     pub id: u32,
@@ -37,7 +37,7 @@ pub struct Lane {
 }
 
 /// What a request is doing during a span.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SpanState {
     RunningCpu,
@@ -47,7 +47,7 @@ pub enum SpanState {
 }
 
 /// One request on one lane for a time interval (milliseconds of simulated time).
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Span {
     pub lane: u32,
     pub request: u64,
@@ -57,7 +57,7 @@ pub struct Span {
 }
 
 /// The recorded timeline.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Trace {
     pub lanes: Vec<Lane>,
     pub spans: Vec<Span>,

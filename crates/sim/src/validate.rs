@@ -30,6 +30,11 @@ pub const MAX_BACKLOG: u32 = 1_000_000;
 pub const MIN_SWITCH_MS: f64 = 0.001;
 pub const MAX_SWITCH_MS: f64 = 1_000.0;
 pub const MAX_CPU_SCALE: f64 = 1_000.0;
+/// Most I/O waits one request may make.
+pub const MAX_IO_CALLS: u32 = 64;
+/// Most connection retries a client may make (Linux's `tcp_syn_retries` allows up to 127, but
+/// after 10 doublings a retry waits over 17 minutes).
+pub const MAX_SYN_RETRIES: u32 = 10;
 
 /// A scenario field that is out of range, with the reason.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -121,11 +126,18 @@ pub fn validate(s: &Scenario) -> Result<(), ScenarioError> {
     check_dist("workload.cpu_before_io_ms", &w.cpu_before_io_ms)?;
     check_dist("workload.io_ms", &w.io_ms)?;
     check_dist("workload.cpu_after_io_ms", &w.cpu_after_io_ms)?;
+    check_int("workload.io_calls", w.io_calls.into(), 1, MAX_IO_CALLS.into())?;
+    check_range("workload.native_share", w.native_share, 0.0, true, 1.0)?;
+    if let Some(t) = s.client_timeout_s {
+        check_range("client_timeout_s", t, 0.0, false, MAX_DURATION_S)?;
+    }
+    check_int("syn_retries", s.syn_retries.into(), 0, MAX_SYN_RETRIES.into())?;
+    check_range("model.overhead_ms", s.model.overhead_ms(), 0.0, true, MAX_MEAN_MS)?;
 
     let scale = s.model.cpu_scale();
     check_range("model.cpu_scale", scale, 0.0, false, MAX_CPU_SCALE)?;
-    // Events per request: arrival, two CPU ends, I/O end, plus queue hand-offs; GIL slices add more.
-    let mut events_per_request = 5.0;
+    // Events per request: arrival, CPU ends, I/O ends, plus queue hand-offs; GIL slices add more.
+    let mut events_per_request = 3.0 + 2.0 * f64::from(w.io_calls);
     match s.model {
         ServerModel::EventLoop {
             processes,
@@ -181,7 +193,13 @@ pub fn validate(s: &Scenario) -> Result<(), ScenarioError> {
             }
         }
     }
-    let arrivals = rate * s.duration_s;
+    // A draining run goes on past `duration_s` for up to the client's time-out (or `duration_s`).
+    let simulated = if s.drain {
+        s.duration_s + s.client_timeout_s.unwrap_or(s.duration_s)
+    } else {
+        s.duration_s
+    };
+    let arrivals = rate * simulated;
     if arrivals > MAX_EXPECTED_ARRIVALS {
         return Err(ScenarioError::new(
             "duration_s",

@@ -23,9 +23,49 @@ pub struct LoopBlock {
     pub waiting: u32,
 }
 
+/// Queue spans of each process, as sorted starts and sorted ends, so "how many wait at `t`"
+/// is two binary searches instead of a pass over every span.
+struct QueueIndex {
+    starts: Vec<Vec<f64>>,
+    ends: Vec<Vec<f64>>,
+}
+
+impl QueueIndex {
+    fn new(trace: &Trace) -> QueueIndex {
+        let processes = trace.lanes.iter().map(|l| l.process + 1).max().unwrap_or(0) as usize;
+        let mut starts = vec![Vec::new(); processes];
+        let mut ends = vec![Vec::new(); processes];
+        for q in &trace.spans {
+            if q.state != SpanState::Queued {
+                continue;
+            }
+            if let Some(l) = lane_of(trace, q).filter(|l| l.kind == LaneKind::Queue) {
+                starts[l.process as usize].push(q.start_ms);
+                ends[l.process as usize].push(q.end_ms);
+            }
+        }
+        for v in starts.iter_mut().chain(ends.iter_mut()) {
+            v.sort_by(f64::total_cmp);
+        }
+        QueueIndex { starts, ends }
+    }
+
+    /// Queue spans of `process` with `start < t < end`.
+    fn waiting_at(&self, process: u32, t: f64) -> u32 {
+        let p = process as usize;
+        let (Some(starts), Some(ends)) = (self.starts.get(p), self.ends.get(p)) else {
+            return 0;
+        };
+        let started = starts.partition_point(|&x| x < t);
+        let ended = ends.partition_point(|&x| x <= t);
+        started.saturating_sub(ended) as u32
+    }
+}
+
 /// The loop block that kept the most requests waiting (ties: the longer one), among CPU phases that
 /// start inside the window `[from_ms, to_ms]`.
 pub fn worst_loop_block(trace: &Trace, from_ms: f64, to_ms: f64) -> Option<LoopBlock> {
+    let queues = QueueIndex::new(trace);
     let mut best: Option<LoopBlock> = None;
     for s in &trace.spans {
         if s.state != SpanState::RunningCpu || s.start_ms < from_ms || s.start_ms > to_ms {
@@ -34,23 +74,11 @@ pub fn worst_loop_block(trace: &Trace, from_ms: f64, to_ms: f64) -> Option<LoopB
         let Some(lane) = lane_of(trace, s).filter(|l| l.kind == LaneKind::Loop) else {
             continue;
         };
-        let end = s.end_ms;
-        let waiting = trace
-            .spans
-            .iter()
-            .filter(|q| {
-                q.state == SpanState::Queued
-                    && q.start_ms < end
-                    && q.end_ms > end
-                    && lane_of(trace, q)
-                        .is_some_and(|l| l.kind == LaneKind::Queue && l.process == lane.process)
-            })
-            .count() as u32;
         let cand = LoopBlock {
             process: lane.process,
             start_ms: s.start_ms,
-            length_ms: end - s.start_ms,
-            waiting,
+            length_ms: s.end_ms - s.start_ms,
+            waiting: queues.waiting_at(lane.process, s.end_ms),
         };
         let better = match &best {
             None => true,

@@ -76,3 +76,30 @@ pub fn ratio(r: f64) -> String {
 pub fn plural(n: u64, one: &str, many: &str) -> String {
     format!("{} {}", count(n as f64), if n == 1 { one } else { many })
 }
+
+/// A number without trailing zeros, for messages and inputs: "2", "0.5", "1234.5".
+pub fn plain(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        let s = format!("{x:.3}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// A latency interval: "42 ms (40–44)"; "over 30 s" when it lies beyond the client's time-out.
+pub fn ms_interval(i: &crate::estimate::Interval) -> String {
+    if !i.mean.is_finite() {
+        return "timed out".to_string();
+    }
+    if i.half <= 0.0 || i.half < i.mean * 0.005 {
+        return ms(i.mean);
+    }
+    format!("{} ({}–{})", ms(i.mean), ms_bare(i.lo().max(0.0)), ms_bare(i.hi()))
+}
+
+/// A duration in ms like [`ms`], without its unit when the unit is ms ("40", "1.23 s").
+fn ms_bare(x: f64) -> String {
+    let text = ms(x);
+    text.strip_suffix(" ms").map_or(text.clone(), str::to_string)
+}

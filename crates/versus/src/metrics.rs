@@ -1,18 +1,125 @@
-//! The side-by-side figures: each metric for both servers, which side is better, and by how much.
-//!
-//! The verdict is text ("p99 4.2× lower on Node.js") so the better side is never marked by colour
-//! alone. Differences under [`TIE`] count as "about the same": with a few thousand requests the
-//! tail percentiles wobble by that much between seeds, and calling a 3 % gap a win would mislead.
+//! The side-by-side table: each figure for both servers with its 95 % interval, which side is
+//! better, and by how much. A side is called better only when the two intervals do not overlap
+//! and the better figure beats the other by at least [`MEANINGFUL_RATIO`]; otherwise the row says
+//! "no clear difference", whatever the means say. (Differences of a few per cent can be
+//! statistically clear over 20,000 requests yet flip with the seed, and matter to nobody.)
 
-use super::format::{count, ms, pct, plural, ratio};
-use super::run::{Pair, Side};
-use nvp_sim::SimResult;
+use crate::estimate::Interval;
+use crate::format::{count, ms, ms_interval, pct, ratio};
+use crate::run::{Figure, Pair, SideRun};
+use crate::server::Side;
+use serde::{Deserialize, Serialize};
 
-/// Relative difference below which two figures are reported as the same.
-pub const TIE: f64 = 0.05;
+/// The table's rows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum MetricId {
+    Throughput,
+    P50,
+    P95,
+    P99,
+    Failed,
+    Cores,
+    Busy,
+}
+
+impl MetricId {
+    pub const ALL: [MetricId; 7] = [
+        MetricId::Throughput,
+        MetricId::P50,
+        MetricId::P95,
+        MetricId::P99,
+        MetricId::Failed,
+        MetricId::Cores,
+        MetricId::Busy,
+    ];
+
+    /// Stable id for the CSV and element ids.
+    pub fn id(self) -> &'static str {
+        match self {
+            MetricId::Throughput => "throughput",
+            MetricId::P50 => "p50",
+            MetricId::P95 => "p95",
+            MetricId::P99 => "p99",
+            MetricId::Failed => "failed",
+            MetricId::Cores => "cores",
+            MetricId::Busy => "busy",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            MetricId::Throughput => "Throughput",
+            MetricId::P50 => "Median latency (p50)",
+            MetricId::P95 => "p95 latency",
+            MetricId::P99 => "p99 latency",
+            MetricId::Failed => "Not answered in time",
+            MetricId::Cores => "Cores in use",
+            MetricId::Busy => "Workers busy",
+        }
+    }
+
+    /// The short name a sentence uses: "p99", "throughput".
+    pub fn name(self) -> &'static str {
+        match self {
+            MetricId::Throughput => "throughput",
+            MetricId::P50 => "p50",
+            MetricId::P95 => "p95",
+            MetricId::P99 => "p99",
+            MetricId::Failed => "the share not answered in time",
+            MetricId::Cores => "cores in use",
+            MetricId::Busy => "workers busy",
+        }
+    }
+
+    pub fn unit(self) -> Unit {
+        match self {
+            MetricId::Throughput => Unit::PerSecond,
+            MetricId::P50 | MetricId::P95 | MetricId::P99 => Unit::Ms,
+            MetricId::Failed | MetricId::Cores | MetricId::Busy => Unit::Share,
+        }
+    }
+
+    pub fn goal(self) -> Goal {
+        match self {
+            MetricId::Throughput => Goal::Higher,
+            MetricId::P50 | MetricId::P95 | MetricId::P99 | MetricId::Failed => Goal::Lower,
+            MetricId::Cores | MetricId::Busy => Goal::Neither,
+        }
+    }
+
+    fn figure(self) -> Option<Figure> {
+        match self {
+            MetricId::Throughput => Some(Figure::Throughput),
+            MetricId::P50 => Some(Figure::P50),
+            MetricId::P95 => Some(Figure::P95),
+            MetricId::P99 => Some(Figure::P99),
+            MetricId::Failed => Some(Figure::Failed),
+            MetricId::Cores | MetricId::Busy => None,
+        }
+    }
+}
+
+/// A row's unit, for the header and the CSV.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Unit {
+    PerSecond,
+    Ms,
+    /// A fraction, shown as a percentage.
+    Share,
+}
+
+impl Unit {
+    pub fn label(self) -> &'static str {
+        match self {
+            Unit::PerSecond => "requests/s",
+            Unit::Ms => "ms",
+            Unit::Share => "%",
+        }
+    }
+}
 
 /// Which direction is good for a metric.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Goal {
     Lower,
     Higher,
@@ -20,234 +127,172 @@ pub enum Goal {
     Neither,
 }
 
-/// How the two sides compare on one metric.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Verdict {
-    Same,
-    /// `ratio` is the worse figure over the better one (∞ when the better one is zero).
-    Better {
-        side: Side,
-        ratio: f64,
-    },
-    /// Not ranked, or not comparable (a side finished nothing).
+/// How the two sides compare on one row.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Comparison {
+    /// The intervals overlap.
+    NoClearDifference,
+    /// `ratio` is the worse mean over the better one (∞ when the better one is zero, or the
+    /// worse one lies beyond the time-out).
+    Better { side: Side, ratio: f64 },
+    /// Context, not ranked.
     Unranked,
 }
 
 /// One row of the table.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Metric {
-    /// Stable id, used in the CSV and in element ids.
-    pub id: &'static str,
-    pub label: &'static str,
-    pub unit: &'static str,
-    pub goal: Goal,
-    /// Raw figures, Node then Python.
-    pub values: [f64; 2],
+    pub id: MetricId,
+    /// Node.js then Python.
+    pub values: [Interval; 2],
     /// The figures as shown.
     pub shown: [String; 2],
-    pub verdict: Verdict,
-    /// "p99 4.2× lower on Node.js", "about the same", or empty.
+    pub comparison: Comparison,
+    /// "p99 4.2× lower on Node.js", "no clear difference", or empty.
     pub difference: String,
 }
 
 impl Metric {
-    pub fn value(&self, side: Side) -> f64 {
-        self.values[side as usize]
+    pub fn value(&self, side: Side) -> Interval {
+        self.values[side.index()]
     }
     pub fn shown(&self, side: Side) -> &str {
-        &self.shown[side as usize]
+        &self.shown[side.index()]
     }
 }
 
-/// Compares two figures where `goal` says which way is good.
-pub fn judge(goal: Goal, node: f64, python: f64) -> Verdict {
-    if goal == Goal::Neither || !node.is_finite() || !python.is_finite() {
-        return Verdict::Unranked;
+/// Smallest ratio (worse over better) that counts as a difference.
+pub const MEANINGFUL_RATIO: f64 = 1.10;
+
+/// Compares two intervals where `goal` says which way is good.
+pub fn compare_intervals(goal: Goal, node: Interval, python: Interval) -> Comparison {
+    if goal == Goal::Neither {
+        return Comparison::Unranked;
     }
-    let (hi, lo) = (node.max(python), node.min(python));
-    if hi == 0.0 || (hi - lo) / hi < TIE {
-        return Verdict::Same;
+    if node.overlaps(&python) {
+        return Comparison::NoClearDifference;
     }
     let node_better = match goal {
-        Goal::Lower => node < python,
-        _ => node > python,
+        Goal::Lower => node.mean < python.mean,
+        Goal::Higher | Goal::Neither => node.mean > python.mean,
     };
-    let side = if node_better {
-        Side::Node
+    let side = if node_better { Side::Node } else { Side::Python };
+    let (better, worse) = if node_better {
+        (node.mean, python.mean)
     } else {
-        Side::Python
+        (python.mean, node.mean)
     };
-    let r = if lo > 0.0 { hi / lo } else { f64::INFINITY };
-    Verdict::Better { side, ratio: r }
+    let r = match goal {
+        Goal::Lower if better > 0.0 => worse / better,
+        Goal::Higher if worse > 0.0 => better / worse,
+        _ => f64::INFINITY,
+    };
+    if r < MEANINGFUL_RATIO {
+        return Comparison::NoClearDifference;
+    }
+    Comparison::Better { side, ratio: r }
 }
 
-/// The sentence for a verdict: "p99 4.2× lower on Node.js". When the ratio is infinite one figure
-/// is zero, and which side that is depends on the goal: for lower-is-better rows the better side
-/// has the zero, for higher-is-better rows the worse side does ("throughput: zero on Node.js").
-pub fn difference(name: &str, goal: Goal, v: &Verdict) -> String {
-    match v {
-        Verdict::Same => "about the same".to_string(),
-        Verdict::Unranked => String::new(),
-        Verdict::Better { side, ratio: r } => {
-            let dir = if goal == Goal::Lower {
-                "lower"
-            } else {
-                "higher"
+/// The sentence for a comparison: "p99 4.2× lower on Node.js".
+pub fn difference(id: MetricId, c: &Comparison) -> String {
+    match *c {
+        Comparison::NoClearDifference => "no clear difference".to_string(),
+        Comparison::Unranked => String::new(),
+        Comparison::Better { side, ratio: r } => {
+            let dir = match id.goal() {
+                Goal::Lower => "lower",
+                Goal::Higher | Goal::Neither => "higher",
             };
-            if r.is_finite() {
-                format!("{name} {} {dir} on {}", ratio(*r), side.name())
-            } else if goal == Goal::Lower {
-                format!("{name}: zero on {}", side.name())
+            if r.is_finite() && r < 1_000.0 {
+                format!("{} {} {dir} on {}", id.name(), ratio(r), side.name())
             } else {
-                format!("{name}: zero on {}", side.other().name())
+                format!("{} clearly {dir} on {}", id.name(), side.name())
             }
         }
     }
 }
 
-fn worker_busy(r: &SimResult) -> (f64, String) {
-    if let Some(l) = &r.event_loop {
-        let n = l.utilisation.len().max(1);
-        let mean = l.utilisation.iter().sum::<f64>() / n as f64;
-        let what = if n == 1 {
-            "1 loop".to_string()
-        } else {
-            format!("{n} loops")
-        };
-        (mean, format!("{} of {what}", pct(mean)))
-    } else if let Some(t) = &r.threads {
-        let share = t.busy_mean / t.total_threads.max(1) as f64;
-        // One thread per GIL is gunicorn's sync worker: each slot is a process.
-        let (one, many) = if t.total_threads as usize == t.gil_utilisation.len() {
-            ("worker process", "worker processes")
-        } else {
-            ("thread", "threads")
-        };
-        (
-            share,
-            format!("{} of {}", pct(share), plural(t.total_threads, one, many)),
-        )
-    } else {
-        (0.0, "–".to_string())
+fn shown(id: MetricId, i: &Interval) -> String {
+    match id.unit() {
+        Unit::Ms => ms_interval(i),
+        Unit::PerSecond => format!("{}/s", count(i.mean)),
+        Unit::Share if i.half > 0.0 && i.mean > 0.0 => {
+            format!("{} (±{})", pct(i.mean), pct(i.half))
+        }
+        Unit::Share => pct(i.mean),
     }
 }
 
-fn row(
-    id: &'static str,
-    label: &'static str,
-    unit: &'static str,
-    goal: Goal,
-    values: [f64; 2],
-    shown: [String; 2],
-    name: &str,
-) -> Metric {
-    let verdict = judge(goal, values[0], values[1]);
-    let difference = difference(name, goal, &verdict);
-    Metric {
-        id,
-        label,
-        unit,
-        goal,
-        values,
-        shown,
-        verdict,
-        difference,
-    }
-}
-
-/// Every metric for a pair of runs, in table order.
-pub fn compare(pair: &Pair) -> Vec<Metric> {
-    let (n, p) = (&pair.node, &pair.python);
-    let both = |f: &dyn Fn(&SimResult) -> f64| [f(n), f(p)];
-    let lat = |f: &dyn Fn(&SimResult) -> f64| {
-        let v = [n, p].map(|r| {
-            if r.latency_ms.count > 0 {
-                f(r)
-            } else {
-                f64::NAN
-            }
-        });
-        (v, v.map(ms))
-    };
-    let mut rows = Vec::new();
-    let tp = both(&|r| r.throughput_per_s);
-    let mut t = row(
-        "throughput",
-        "Throughput",
-        "requests/s",
-        Goal::Higher,
-        tp,
-        tp.map(count),
-        "throughput",
-    );
-    if let Verdict::Better { side, ratio } = t.verdict
-        && !ratio.is_finite()
-    {
-        t.difference = format!("only {} completed requests", side.name());
-    }
-    rows.push(t);
-    for (id, label, name, pick) in [
-        ("p50", "Median latency (p50)", "p50", 0usize),
-        ("p95", "p95 latency", "p95", 1),
-        ("p99", "p99 latency", "p99", 2),
-    ] {
-        let (v, shown) = lat(&|r| [r.latency_ms.p50, r.latency_ms.p95, r.latency_ms.p99][pick]);
-        rows.push(row(id, label, "ms", Goal::Lower, v, shown, name));
-    }
-    let dropped = both(&|r| r.dropped as f64);
-    let shown = [n, p].map(|r| {
-        if r.arrived == 0 || r.dropped == 0 {
-            count(r.dropped as f64)
-        } else {
-            format!(
-                "{} ({})",
-                count(r.dropped as f64),
-                pct(r.dropped as f64 / r.arrived as f64)
+/// Core and worker use of the first replication: context for the reader, not a score.
+fn context(id: MetricId, run: &SideRun) -> (Interval, String) {
+    let r = &run.first;
+    match id {
+        MetricId::Cores => (
+            Interval {
+                mean: r.core_utilisation,
+                half: 0.0,
+            },
+            pct(r.core_utilisation),
+        ),
+        _ => {
+            let slots = run.server.request_slots();
+            let (share, what) = match (r.event_loop(), r.threads(), slots) {
+                (Some(l), _, _) => {
+                    let n = l.utilisation.len().max(1);
+                    let mean = l.utilisation.iter().sum::<f64>() / n as f64;
+                    (mean, run.server.slot_noun(n as u64))
+                }
+                (None, Some(t), Some(total)) => (
+                    t.busy_mean / f64::from(total.max(1)),
+                    run.server.slot_noun(total.into()),
+                ),
+                _ => (0.0, "workers"),
+            };
+            let n = match slots {
+                Some(total) => total,
+                None => run.server.processes(),
+            };
+            (
+                Interval {
+                    mean: share,
+                    half: 0.0,
+                },
+                format!("{} of {} {what}", pct(share), count(n.into())),
             )
         }
-    });
-    let mut d = row(
-        "dropped",
-        "Dropped requests",
-        "requests",
-        Goal::Lower,
-        dropped,
-        shown,
-        "drops",
-    );
-    if let Verdict::Better { side, ratio } = d.verdict
-        && !ratio.is_finite()
-    {
-        d.difference = format!("none dropped on {}", side.name());
     }
-    rows.push(d);
-    let cores = both(&|r| r.core_utilisation);
-    rows.push(row(
-        "cores",
-        "Cores in use",
-        "%",
-        Goal::Neither,
-        cores,
-        cores.map(pct),
-        "",
-    ));
-    let busy = [worker_busy(n), worker_busy(p)];
-    rows.push(row(
-        "busy",
-        "Workers busy",
-        "%",
-        Goal::Neither,
-        [busy[0].0, busy[1].0],
-        [busy[0].1.clone(), busy[1].1.clone()],
-        "",
-    ));
-    rows
 }
 
-/// Whether a side's latency figures describe only a minority of its traffic (many requests were
-/// dropped or never finished), which the table flags so a low p99 is not read as good service.
-pub fn survivors_only(r: &SimResult) -> bool {
-    r.arrived > 0 && (r.dropped + r.in_flight_at_end) as f64 > 0.05 * r.arrived as f64
+/// Every row for a pair of runs, in table order.
+pub fn compare(pair: &Pair) -> Vec<Metric> {
+    MetricId::ALL
+        .into_iter()
+        .map(|id| {
+            let (values, shown_values) = match id.figure() {
+                Some(f) => {
+                    let v = Side::BOTH.map(|s| pair.side(s).estimate(f));
+                    (v, v.map(|i| shown(id, &i)))
+                }
+                None => {
+                    let [a, b] = Side::BOTH.map(|s| context(id, pair.side(s)));
+                    ([a.0, b.0], [a.1, b.1])
+                }
+            };
+            // A side that cannot keep up has no steady figures to rank.
+            let comparison = if pair.sides.iter().any(SideRun::unstable) {
+                Comparison::Unranked
+            } else {
+                compare_intervals(id.goal(), values[0], values[1])
+            };
+            Metric {
+                id,
+                difference: difference(id, &comparison),
+                values,
+                shown: shown_values,
+                comparison,
+            }
+        })
+        .collect()
 }
 
 fn csv_field(text: &str) -> String {
@@ -258,32 +303,38 @@ fn csv_field(text: &str) -> String {
     }
 }
 
-/// The metrics as CSV: raw figures for analysis, and the figures as shown on the page.
+/// The metrics as CSV: the means with their 95 % interval bounds, and the figures as shown.
 pub fn csv(rows: &[Metric]) -> String {
-    let mut out =
-        String::from("metric,unit,node_js,python,node_js_shown,python_shown,difference\n");
+    let mut out = String::from(
+        "metric,unit,node_js,node_js_low,node_js_high,python,python_low,python_high,node_js_shown,python_shown,difference\n",
+    );
     for m in rows {
         let raw = |x: f64| {
             if !x.is_finite() {
                 String::new()
-            } else if m.unit == "%" {
+            } else if m.id.unit() == Unit::Share {
                 format!("{:.4}", x * 100.0)
             } else {
                 format!("{x:.3}")
             }
         };
-        let fields = [
-            m.label.to_string(),
-            m.unit.to_string(),
-            raw(m.values[0]),
-            raw(m.values[1]),
-            m.shown[0].clone(),
-            m.shown[1].clone(),
-            m.difference.clone(),
-        ];
+        let mut fields = vec![m.id.label().to_string(), m.id.unit().label().to_string()];
+        for v in &m.values {
+            fields.extend([raw(v.mean), raw(v.lo()), raw(v.hi())]);
+        }
+        fields.extend([m.shown[0].clone(), m.shown[1].clone(), m.difference.clone()]);
         let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
         out.push_str(&line.join(","));
         out.push('\n');
     }
     out
+}
+
+/// A latency in a sentence: "a p99 of 42 ms", or "requests beyond the time-out".
+pub fn latency_phrase(name: &str, i: &Interval) -> String {
+    if i.mean.is_finite() {
+        format!("a {name} of {}", ms(i.mean))
+    } else {
+        format!("a {name} beyond the client's time-out")
+    }
 }

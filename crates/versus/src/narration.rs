@@ -1,43 +1,17 @@
-//! Plain-language sentences computed from a run: what the timeline shows, what the figures mean,
-//! and a closing verdict that ties the result back to the comparison matrix.
+//! Plain-language sentences computed from a run: what the timeline shows and how to read the
+//! figures.
 //!
 //! Nothing here is canned: each sentence exists only when the trace or the figures show the thing
 //! it describes, and every number in it is read from them. Sentences are short and carry one fact
-//! each, because they are read aloud by screen readers as well as on screen.
+//! each, because screen readers read them aloud as well. The timeline facts come from the first
+//! replication's traced window.
 
-use super::analysis::{self, Snapshot};
-use super::capacity;
-use super::format::{count, ms, pct, plural, secs};
-use super::run::{Pair, Side};
-use super::settings::{PyMode, Settings};
-use nvp_sim::{SimResult, defaults};
-
-pub use super::verdict::{overall, status, verdict};
-
-/// What one of Python's request slots is called: a thread, or in sync-worker mode a process.
-pub fn py_worker_noun(s: &Settings, n: u64) -> &'static str {
-    match (s.py_mode, n == 1) {
-        (PyMode::Processes, true) => "worker process",
-        (PyMode::Processes, false) => "worker processes",
-        (_, true) => "thread",
-        (_, false) => "threads",
-    }
-}
-
-/// What a side's server is called in a sentence.
-pub fn server_name(side: Side, s: &Settings) -> String {
-    match side {
-        Side::Node if s.node_processes == 1 => "Node.js's event loop".to_string(),
-        Side::Node => format!("one of Node.js's {} event loops", s.node_processes),
-        Side::Python if s.py_processes == 1 => "Python's asyncio loop".to_string(),
-        Side::Python => format!("one of Python's {} asyncio loops", s.py_processes),
-    }
-}
-
-/// Whether a side runs as event loops.
-pub fn is_loop(side: Side, s: &Settings) -> bool {
-    side == Side::Node || s.py_mode == PyMode::Asyncio
-}
+use crate::analysis::{self, Snapshot};
+use crate::format::{count, ms, pct, plural, secs};
+use crate::plan::CLIENT_TIMEOUT_S;
+use crate::run::{Figure, Pair, SideRun};
+use crate::server::{Server, ServerKind, Side};
+use crate::settings::Settings;
 
 fn window(s: &Settings) -> (f64, f64) {
     (
@@ -46,10 +20,24 @@ fn window(s: &Settings) -> (f64, f64) {
     )
 }
 
+/// What a side's event loop is called in a sentence.
+fn loop_name(server: &Server) -> String {
+    let n = server.processes();
+    let who = server.side().name();
+    if n == 1 {
+        format!("{who}'s event loop")
+    } else {
+        format!("one of {who}'s {n} event loops")
+    }
+}
+
 /// "At 1.20 s Node.js's event loop spends 40 ms on one request; 37 requests wait behind it."
-pub fn loop_block(side: Side, s: &Settings, r: &SimResult) -> Option<String> {
+pub fn loop_block(s: &Settings, run: &SideRun) -> Option<String> {
+    if !run.server.is_event_loop() {
+        return None;
+    }
     let (from, to) = window(s);
-    let b = analysis::worst_loop_block(&r.trace, from, to)?;
+    let b = analysis::worst_loop_block(&run.first.trace, from, to)?;
     if b.waiting < 2 && b.length_ms < 20.0 {
         return None;
     }
@@ -57,68 +45,48 @@ pub fn loop_block(side: Side, s: &Settings, r: &SimResult) -> Option<String> {
     Some(format!(
         "At {} {} spends {} on one request; {} {verb} behind it.",
         secs(b.start_ms / 1e3),
-        server_name(side, s),
+        loop_name(&run.server),
         ms(b.length_ms),
         plural(b.waiting.into(), "request", "requests"),
     ))
 }
 
-/// "At 0.80 s Python's 8 threads are all waiting on I/O, so new requests queue. …": every
-/// request slot blocked in I/O while requests wait to be accepted (said in workers' terms in
-/// sync-worker mode, where each slot is a process).
-pub fn threads_starved(s: &Settings, r: &SimResult) -> Option<String> {
-    if is_loop(Side::Python, s) {
-        return None;
-    }
-    let threads = s.py_processes * s.py_threads_effective();
+/// Every request slot of a threaded or sync-worker server blocked in I/O while requests queue.
+pub fn slots_starved(s: &Settings, run: &SideRun) -> Option<String> {
+    let slots = run.server.request_slots()?;
     let (from, to) = window(s);
-    let st = analysis::all_threads_in_io(&r.trace, threads, from, to)?;
-    let noun = py_worker_noun(s, threads.into());
-    let who = if threads == 1 {
-        format!("Python's only {noun} is")
+    let st = analysis::all_threads_in_io(&run.first.trace, slots, from, to)?;
+    let noun = run.server.slot_noun(slots.into());
+    let who = run.server.side().name();
+    let whose = if slots == 1 {
+        format!("{who}'s only {noun} was")
     } else {
-        format!("Python's {threads} {noun} are all")
+        format!("all {slots} of {who}'s {noun} were")
     };
-    let at = secs(st.first_ms / 1e3);
-    let (when, lasted) = if st.share >= 0.99 {
-        ("Throughout this window".to_string(), String::new())
-    } else {
-        (
-            format!("At {at}"),
-            format!(
-                ", and {} in I/O with requests queued for {} of the window",
-                if threads == 1 { "it was" } else { "all were" },
-                pct(st.share)
-            ),
-        )
-    };
-    let queued = u64::from(st.queued_then);
-    let was = if queued == 1 { "was" } else { "were" };
     Some(format!(
-        "{when} {who} waiting on I/O, so new requests queue: {} {was} queued at {at}{lasted}.",
-        plural(queued, "request", "requests"),
+        "At {} {whose} waiting on I/O, so {} queued. That lasted {} of the window.",
+        secs(st.first_ms / 1e3),
+        plural(st.queued_then.into(), "new request", "new requests"),
+        pct(st.share)
     ))
 }
 
-/// The GIL making Python's threads take turns.
-pub fn gil_turns(s: &Settings, r: &SimResult) -> Option<String> {
-    if s.py_mode != PyMode::Threads {
+/// The GIL making a process's threads take turns.
+pub fn gil_turns(s: &Settings, run: &SideRun) -> Option<String> {
+    if !run.server.has_gil_threads() {
         return None;
     }
     let (from, to) = window(s);
-    let g = analysis::gil_contention(&r.trace, from, to)?;
-    let per_request = r
-        .threads
-        .as_ref()
-        .map_or(0.0, |t| t.gil_wait_per_request_ms);
-    let process = if s.py_processes > 1 {
+    let g = analysis::gil_contention(&run.first.trace, from, to)?;
+    let per_request = run.first.threads().map_or(0.0, |t| t.gil_wait_per_request_ms);
+    let process = if run.server.processes() > 1 {
         format!(" in worker {}", g.process + 1)
     } else {
         String::new()
     };
     Some(format!(
-        "At {} {} of Python's threads{process} have work for the CPU, but the GIL runs one at a time; \
-         a request waits {} for it on average.",
+        "At {} {} threads{process} had Python code to run, but the GIL runs one at a time. \
+         A request waited {} for the GIL on average.",
         secs(g.at_ms / 1e3),
         g.wanting,
         ms(per_request),
@@ -126,184 +94,141 @@ pub fn gil_turns(s: &Settings, r: &SimResult) -> Option<String> {
 }
 
 /// Several requests computing at once on separate cores.
-pub fn parallel(side: Side, s: &Settings, r: &SimResult) -> Option<String> {
+pub fn parallel(s: &Settings, run: &SideRun) -> Option<String> {
     let (from, to) = window(s);
-    let (n, at) = analysis::parallel_cpu(&r.trace, from, to);
+    let (n, at) = analysis::parallel_cpu(&run.first.trace, from, to);
     if n < 2 {
         return None;
     }
-    let how = match (side, s.py_mode) {
-        (Side::Node, _) => "one per cluster process",
-        (Side::Python, PyMode::FreeThreaded) => "on threads with no GIL in the way",
-        (Side::Python, PyMode::Processes) => "one per worker process, each with its own GIL",
-        (Side::Python, PyMode::Asyncio) => "one per asyncio process",
-        (Side::Python, PyMode::Threads) => "one per worker process",
+    let how = match run.server.kind {
+        ServerKind::Node { .. } => "one per process",
+        ServerKind::FreeThreaded { .. } => "on threads with no GIL in the way",
+        ServerKind::Sync { .. } => "one per worker process, each with its own GIL",
+        ServerKind::Asyncio { .. } => "one per asyncio worker",
+        ServerKind::Gthread { .. } => "one per worker process, or in native code",
     };
     Some(format!(
-        "At {} {} runs {n} requests' CPU work at the same time, {how}.",
+        "At {} {} ran {n} requests' CPU work at the same time, {how}.",
         secs(at / 1e3),
-        side.name(),
+        run.side().name(),
     ))
 }
 
-/// Requests turned away at a full backlog.
-pub fn drops(side: Side, s: &Settings, r: &SimResult) -> Option<String> {
-    if r.dropped == 0 || r.arrived == 0 {
-        return None;
-    }
-    let backlog = if is_loop(side, s) {
-        let per = if side == Side::Node {
-            defaults::node_backlog()
-        } else {
-            super::run::UVICORN_BACKLOG
-        };
-        format!("its listen backlog ({} per process)", count(per.into()))
-    } else {
-        format!(
-            "its accept queue ({} by gunicorn's default)",
-            count(defaults::gunicorn_backlog().into())
-        )
-    };
-    Some(format!(
-        "{} turned away {} ({} of arrivals) because {backlog} was full.",
-        side.name(),
-        plural(r.dropped, "request", "requests"),
-        pct(r.dropped as f64 / r.arrived as f64),
-    ))
-}
-
-/// An event loop busy nearly all the time. Whether its queue keeps growing is decided by the
-/// offered load (see [`capacity`]), not by the measured utilisation, which reads near 100 % both
-/// just below capacity (a long but steady queue) and above it (a queue that never settles).
-pub fn saturated_loop(side: Side, s: &Settings, r: &SimResult) -> Option<String> {
-    let l = r.event_loop.as_ref()?;
-    let busiest = l.utilisation.iter().copied().fold(0.0, f64::max);
-    if busiest < 0.9 {
-        return None;
-    }
-    let load = capacity::offered_load(side, s);
-    let loops = if capacity::parallelism(side, s) == 1 {
-        "its event loop"
-    } else {
-        "its event loops"
-    };
-    let head = format!(
-        "{}'s busiest event loop ran code {} of the time",
-        side.name(),
-        pct(busiest)
-    );
-    Some(if load >= 1.0 {
-        format!(
-            "{head}: the traffic asks for {} what {loops} can compute, so the queue grows for \
-             as long as the run lasts and a longer run would show a higher p99.",
-            capacity::share(load)
-        )
-    } else {
-        format!(
-            "{head}. The traffic asks for {} what {loops} can compute, so the queue settles, but \
-             it is long and variable: a single server's mean wait grows like ρ/(1 − ρ), so at {} \
-             load it is about {} times what it would be at 50%.",
-            capacity::share(load),
-            pct(load),
-            count((load / (1.0 - load)).round())
-        )
-    })
-}
-
-/// The libuv pool as a bottleneck.
-pub fn pool(s: &Settings, r: &SimResult) -> Option<String> {
-    let l = r.event_loop.as_ref()?;
+/// libuv's pool (or asyncio's executor) as a bottleneck.
+pub fn pool(run: &SideRun) -> Option<String> {
+    let l = run.first.event_loop()?;
     if l.pool_waiting_max == 0 {
         return None;
     }
-    let all = if s.node_pool == 1 {
-        "The only libuv pool thread was".to_string()
-    } else {
-        format!("All {} libuv pool threads were", s.node_pool)
+    let slots = match run.server.kind {
+        ServerKind::Node { pool, .. } | ServerKind::Asyncio { executor: pool, .. } => pool,
+        _ => return None,
     };
-    let waited = if l.pool_waiting_max == 1 {
-        "waited"
+    let what = if matches!(run.server.kind, ServerKind::Node { .. }) {
+        "libuv pool threads"
     } else {
-        "waited for one"
+        "executor threads"
     };
     Some(format!(
-        "{all} busy at times: up to {} {waited}, {} on average.",
-        plural(l.pool_waiting_max, "operation", "operations"),
+        "{}'s {slots} {what} were all busy at times: up to {} waited, {} on average.",
+        run.side().name(),
+        plural(l.pool_waiting_max, "call", "calls"),
         ms(l.pool_wait_mean_ms),
     ))
 }
 
-/// Notes about how to read the figures for this run.
+/// Requests not answered in time.
+pub fn failures(run: &SideRun) -> Option<String> {
+    let share = run.estimate(Figure::Failed).mean;
+    if share <= 0.0 {
+        return None;
+    }
+    let o = run.reps.iter().fold(nvp_sim::Outcomes::default(), |a, r| {
+        let b = r.outcomes;
+        nvp_sim::Outcomes {
+            arrived: a.arrived + b.arrived,
+            completed: a.completed + b.completed,
+            timed_out: a.timed_out + b.timed_out,
+            refused: a.refused + b.refused,
+            unfinished: a.unfinished + b.unfinished,
+        }
+    });
+    let mut parts = Vec::new();
+    if o.timed_out > 0 {
+        parts.push(format!("{} timed out", count(o.timed_out as f64)));
+    }
+    if o.refused > 0 {
+        parts.push(format!("{} could not connect", count(o.refused as f64)));
+    }
+    if o.unfinished > 0 {
+        parts.push(format!("{} were still waiting", count(o.unfinished as f64)));
+    }
+    Some(format!(
+        "{} did not answer {} of requests in time ({}); clients give up after {} s.",
+        run.side().name(),
+        pct(share),
+        parts.join(", "),
+        CLIENT_TIMEOUT_S
+    ))
+}
+
+/// Notes about how to read the figures.
 pub fn caveats(s: &Settings, pair: &Pair) -> Vec<String> {
     let mut out = Vec::new();
-    if s.io_ms >= 1_000.0 {
+    if s.traffic.long_lived {
         out.push(format!(
-            "Latency here is mostly how long a connection stays open ({}), not how slow the server is.",
-            ms(s.io_ms)
+            "Latency here is the time to set up a connection; each then stays open for {}.",
+            ms(s.traffic.io_ms)
         ));
     }
     for side in Side::BOTH {
-        let r = pair.side(side);
-        if r.capped {
+        if pair.side(side).capped() {
             out.push(format!(
-                "{}'s run was stopped at {} to keep the page responsive.",
-                side.name(),
-                secs(r.end_s)
-            ));
-        }
-        if super::metrics::survivors_only(r) && r.in_flight_at_end > 0 {
-            out.push(format!(
-                "{} still had {} unfinished at the end; its latency figures cover only the requests that finished.",
-                side.name(),
-                plural(r.in_flight_at_end, "request", "requests"),
+                "Some of {}'s runs were stopped early to keep the page responsive; its figures \
+                 cover fewer requests.",
+                side.name()
             ));
         }
     }
     out
 }
 
-/// Every observation sentence for a run, timeline facts first.
+/// Every observation for a run: timeline facts first, then failures and caveats.
 pub fn observations(s: &Settings, pair: &Pair) -> Vec<String> {
     let mut out = Vec::new();
-    for side in Side::BOTH {
-        let r = pair.side(side);
-        if is_loop(side, s) {
-            out.extend(loop_block(side, s, r));
-            out.extend(saturated_loop(side, s, r));
-        }
+    for run in &pair.sides {
+        out.extend(loop_block(s, run));
+        out.extend(slots_starved(s, run));
+        out.extend(gil_turns(s, run));
+        out.extend(parallel(s, run));
+        out.extend(pool(run));
     }
-    out.extend(threads_starved(s, &pair.python));
-    out.extend(gil_turns(s, &pair.python));
-    for side in Side::BOTH {
-        out.extend(parallel(side, s, pair.side(side)));
-    }
-    out.extend(pool(s, &pair.node));
-    for side in Side::BOTH {
-        out.extend(drops(side, s, pair.side(side)));
+    for run in &pair.sides {
+        out.extend(failures(run));
     }
     out.extend(caveats(s, pair));
     out
 }
 
 /// The playback readout for one side at an instant.
-pub fn readout(side: Side, s: &Settings, n: &Snapshot) -> String {
+pub fn readout(server: &Server, n: &Snapshot) -> String {
     let mut parts = Vec::new();
-    if is_loop(side, s) {
-        parts.push(format!("{} running", count(n.running.into())));
-    } else {
-        let total = s.py_processes * s.py_threads_effective();
-        parts.push(format!(
-            "{} of {} {} busy: {} running",
-            n.threads_busy,
-            total,
-            py_worker_noun(s, total.into()),
-            n.running
-        ));
-        if s.py_mode == PyMode::Threads {
-            parts.push(format!("{} waiting for the GIL", n.waiting_gil));
+    match server.request_slots() {
+        None => parts.push(format!("{} running", count(n.running.into()))),
+        Some(total) => {
+            parts.push(format!(
+                "{} of {} {} busy: {} running",
+                n.threads_busy,
+                total,
+                server.slot_noun(total.into()),
+                n.running
+            ));
+            if server.has_gil_threads() {
+                parts.push(format!("{} waiting for the GIL", n.waiting_gil));
+            }
         }
     }
     parts.push(format!("{} waiting for I/O", count(n.in_io.into())));
     parts.push(format!("{} queued", count(n.queued.into())));
-    format!("{}: {}.", side.name(), parts.join(", "))
+    format!("{}: {}.", server.side().name(), parts.join(", "))
 }

@@ -59,9 +59,9 @@ pub fn decades(lo: f64, hi: f64) -> Vec<f64> {
 /// An axis label for milliseconds: "0.1 ms", "20 ms", "1 s", "30 s".
 pub fn ms_tick(x: f64) -> String {
     if x >= 1_000.0 {
-        format!("{} s", super::settings::plain(x / 1e3))
+        format!("{} s", crate::format::plain(x / 1e3))
     } else {
-        format!("{} ms", super::settings::plain(x))
+        format!("{} ms", crate::format::plain(x))
     }
 }
 
@@ -134,7 +134,7 @@ pub const QUEUE_CHART_NOTE: &str = "Each point is an average over a slice of the
 ///   work waiting for a loop (not-yet-started requests and second CPU phases back from I/O).
 /// - Threads: `in_system = queued + busy` (a thread holds its request from start to finish), and
 ///   `busy − in_io` threads want CPU, of which at most `cpu_slots` run at once (one per GIL, or one
-///   per core without a GIL; pass [`super::capacity::parallelism`]). So the waiting count is
+///   per core without a GIL; pass [`crate::server::Server::cpu_slots`]). So the waiting count is
 ///   `queued + max(0, busy − in_io − cpu_slots)`. The series holds time averages per bucket, not
 ///   instants, and the average of `max(0, x − c)` is at least `max(0, average − c)` (convexity);
 ///   also fewer than `cpu_slots` may run when the CPU-wanting threads share a process. So for
@@ -148,14 +148,14 @@ pub fn waiting_for_server(p: &QueuePoint, event_loop: bool, cpu_slots: u32) -> f
     }
 }
 
-/// A side's whole waiting series for the chart: `(bucket start in s, requests waiting)`.
+/// A server's whole waiting series for the chart: `(bucket start in s, requests waiting)`.
 pub fn waiting_series(
-    side: super::run::Side,
-    s: &super::settings::Settings,
+    server: &crate::server::Server,
+    cores: u32,
     r: &nvp_sim::SimResult,
 ) -> Vec<(f64, f64)> {
-    let event_loop = super::narration::is_loop(side, s);
-    let slots = super::capacity::parallelism(side, s);
+    let event_loop = server.is_event_loop();
+    let slots = server.cpu_slots(cores);
     r.queue_series
         .iter()
         .map(|q| (q.t_s, waiting_for_server(q, event_loop, slots)))

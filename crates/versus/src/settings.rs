@@ -1,23 +1,72 @@
 //! What the visitor can set in the experiment, the range of every control, and the clamping that
 //! keeps a typed value usable.
 //!
-//! Ranges are narrower than the engine's own limits (`nvp_sim::limits`): the engine accepts a
-//! month-long run at a million requests per second, but the page has to answer within a frame or
-//! two, so the controls stop where a run stays interactive. Every default that mirrors a real
-//! server's default names where it comes from, so the UI can show it next to the input.
+//! The traffic (what both servers face) and the configuration (how each server is run) are
+//! separate: a preset sets the traffic; the configuration comes from a mode the visitor picks
+//! (see [`crate::config`]). Ranges are narrower than the engine's own limits: the page has to
+//! answer within a few frames, so the controls stop where a run stays interactive.
 
+pub use super::fields::{Field, Group, Spec};
+use crate::format::plain;
 use nvp_sim::IoKind;
+use serde::{Deserialize, Serialize};
 
-/// How Python serves requests.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// How each side's server is configured.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Config {
+    /// Each side as its own experts would run it on these cores (see [`crate::config`]).
+    #[default]
+    Tuned,
+    /// Each side with its shipped defaults: one Node.js process; gunicorn's one sync worker.
+    OutOfBox,
+    /// The visitor's own numbers.
+    Custom,
+}
+
+impl Config {
+    pub const ALL: [Config; 3] = [Config::Tuned, Config::OutOfBox, Config::Custom];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Config::Tuned => "tuned",
+            Config::OutOfBox => "defaults",
+            Config::Custom => "custom",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Config> {
+        Config::ALL.into_iter().find(|c| c.id() == id)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Config::Tuned => "Tuned",
+            Config::OutOfBox => "Out of the box",
+            Config::Custom => "Custom",
+        }
+    }
+
+    /// What choosing it means, in a few words.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Config::Tuned => "Each side as its experts run it on these cores.",
+            Config::OutOfBox => "Shipped defaults: the trap many first deployments fall into.",
+            Config::Custom => "Your own process and thread counts.",
+        }
+    }
+}
+
+/// How Python serves requests in the Custom configuration.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PyMode {
     /// gunicorn's `gthread` worker: processes × threads, one GIL per process.
+    #[default]
     Threads,
     /// gunicorn's `sync` worker: one request per process at a time.
     Processes,
-    /// An asyncio event loop per process (uvicorn-style), the same model as Node's loop.
+    /// An asyncio event loop per process (uvicorn).
     Asyncio,
-    /// Free-threaded CPython 3.13 (PEP 703): threads without a GIL.
+    /// Free-threaded CPython 3.14t (PEP 779): threads without a GIL.
     FreeThreaded,
 }
 
@@ -45,21 +94,21 @@ impl PyMode {
 
     pub fn label(self) -> &'static str {
         match self {
-            PyMode::Threads => "Threads (gthread)",
-            PyMode::Processes => "Processes (sync)",
-            PyMode::Asyncio => "asyncio loop",
-            PyMode::FreeThreaded => "Free-threaded 3.13",
+            PyMode::Threads => "Threads (gunicorn gthread)",
+            PyMode::Processes => "Processes (gunicorn sync)",
+            PyMode::Asyncio => "asyncio (uvicorn)",
+            PyMode::FreeThreaded => "Free-threaded 3.14t (no GIL)",
         }
     }
 
-    /// Whether the threads-per-process control means anything in this mode.
+    /// Whether the threads-per-worker control means anything in this mode.
     pub fn uses_threads(self) -> bool {
         matches!(self, PyMode::Threads | PyMode::FreeThreaded)
     }
 }
 
 /// The shape of a duration's distribution around its mean.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Shape {
     /// Every request takes exactly the mean.
     Fixed,
@@ -69,8 +118,7 @@ pub enum Shape {
     HeavyTail,
 }
 
-/// Coefficient of variation of the heavy-tailed shape. Two means the standard deviation is twice
-/// the mean: most requests are quick and the slowest one in a hundred takes several times the mean.
+/// Coefficient of variation of the heavy-tailed shape: the standard deviation is twice the mean.
 pub const HEAVY_TAIL_CV: f64 = 2.0;
 
 impl Shape {
@@ -92,7 +140,7 @@ impl Shape {
         match self {
             Shape::Fixed => "Always the same",
             Shape::Exponential => "Varies (exponential)",
-            Shape::HeavyTail => "Heavy tail (lognormal)",
+            Shape::HeavyTail => "Heavy tail",
         }
     }
 }
@@ -106,66 +154,55 @@ pub fn io_kind_id(k: IoKind) -> &'static str {
 }
 
 pub fn io_kind_from_id(id: &str) -> Option<IoKind> {
-    match id {
-        "net" => Some(IoKind::Network),
-        "pool" => Some(IoKind::Threadpool),
-        _ => None,
-    }
+    [IoKind::Network, IoKind::Threadpool]
+        .into_iter()
+        .find(|k| io_kind_id(*k) == id)
 }
 
 pub fn io_kind_label(k: IoKind) -> &'static str {
     match k {
-        IoKind::Network => "Network (database, HTTP): no thread held",
-        IoKind::Threadpool => "Files, DNS, crypto: needs a libuv pool thread",
+        IoKind::Network => "Network (database, HTTP)",
+        IoKind::Threadpool => "Files, DNS, crypto (libuv pool)",
     }
 }
 
-/// Every setting of one experiment. Both servers get the same workload, machine and seed.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Settings {
+/// What both servers face: the request stream and what each request costs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Traffic {
     pub rate_per_s: f64,
-    /// Mean CPU time per request on Node, split around the I/O by `cpu_before_pct`.
+    /// Mean handler CPU per request, split around the I/O by `cpu_before_pct`.
     pub cpu_ms: f64,
     pub cpu_shape: Shape,
-    /// Share of the CPU time spent before the I/O (parsing, querying); the rest comes after it.
     pub cpu_before_pct: f64,
-    /// Mean I/O wait per request; for long-lived connections, how long each stays open.
+    /// Mean I/O wait per request (for long-lived connections, how long each stays open).
     pub io_ms: f64,
     pub io_shape: Shape,
     pub io_kind: IoKind,
-    pub cores: u32,
-    pub duration_s: f64,
-    pub seed: u32,
+    /// The I/O wait is split over this many calls, each followed by its share of the CPU.
+    pub io_calls: u32,
+    /// Share of the CPU, in %, spent in native code that releases the GIL.
+    pub native_pct: f64,
+    /// Connections stay open (WebSockets, streams): latency is the time to set one up.
+    pub long_lived: bool,
+}
+
+/// The visitor's own server numbers, used in [`Config::Custom`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CustomServers {
     pub node_processes: u32,
     pub node_pool: u32,
     pub py_mode: PyMode,
     pub py_processes: u32,
     pub py_threads: u32,
     pub switch_ms: f64,
-    /// Python's CPU time per request relative to Node's; 1 compares the concurrency models alone.
     pub cpu_factor: f64,
-    /// Content source id of a published measurement behind `cpu_factor`, when a preset set it.
-    pub cpu_factor_source: Option<String>,
-    /// The stretch of the run the timeline shows.
-    pub window_start_s: f64,
-    pub window_len_s: f64,
 }
 
-/// The default run is the "I/O-bound API" preset: the everyday web-service case, where Node's
-/// single loop copes and gunicorn's threads run out.
-impl Default for Settings {
+impl Default for CustomServers {
+    /// The shipped defaults: one Node.js process with libuv's pool of 4; gunicorn with one
+    /// worker, here with 8 `gthread` threads so the threads have room to work.
     fn default() -> Self {
-        Settings {
-            rate_per_s: 200.0,
-            cpu_ms: 2.0,
-            cpu_shape: Shape::Exponential,
-            cpu_before_pct: 50.0,
-            io_ms: 50.0,
-            io_shape: Shape::Exponential,
-            io_kind: IoKind::Network,
-            cores: 4,
-            duration_s: 10.0,
-            seed: 1,
+        CustomServers {
             node_processes: 1,
             node_pool: 4,
             py_mode: PyMode::Threads,
@@ -173,14 +210,48 @@ impl Default for Settings {
             py_threads: 8,
             switch_ms: 5.0,
             cpu_factor: 1.0,
-            cpu_factor_source: None,
-            window_start_s: 1.0,
-            window_len_s: 1.0,
         }
     }
 }
 
-pub use super::fields::{Field, Spec};
+/// Every setting of one experiment. Both servers get the same traffic, machine and seeds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    pub traffic: Traffic,
+    pub cores: u32,
+    pub config: Config,
+    pub custom: CustomServers,
+    pub seed: u32,
+    /// The stretch of the first run the timeline shows.
+    pub window_start_s: f64,
+    pub window_len_s: f64,
+}
+
+/// The default run is the "I/O-bound API" preset: the everyday web service, both sides tuned.
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            traffic: Traffic {
+                rate_per_s: 400.0,
+                cpu_ms: 2.0,
+                cpu_shape: Shape::Exponential,
+                cpu_before_pct: 50.0,
+                io_ms: 50.0,
+                io_shape: Shape::Exponential,
+                io_kind: IoKind::Network,
+                io_calls: 2,
+                native_pct: 0.0,
+                long_lived: false,
+            },
+            cores: 4,
+            config: Config::Tuned,
+            custom: CustomServers::default(),
+            seed: 1,
+            window_start_s: 2.0,
+            window_len_s: 0.5,
+        }
+    }
+}
 
 /// A value that could not be used as typed, and what was used instead.
 #[derive(Clone, Debug, PartialEq)]
@@ -189,88 +260,99 @@ pub struct Issue {
     pub message: String,
 }
 
-/// Formats a number without trailing zeros for messages and inputs ("2", "0.5", "1234.5").
-pub fn plain(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{}", x as i64)
-    } else {
-        let s = format!("{x:.3}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
-}
-
 impl Settings {
     pub fn get(&self, f: Field) -> f64 {
+        let (t, c) = (&self.traffic, &self.custom);
         match f {
-            Field::Rate => self.rate_per_s,
-            Field::Cpu => self.cpu_ms,
-            Field::CpuBefore => self.cpu_before_pct,
-            Field::Io => self.io_ms,
+            Field::Rate => t.rate_per_s,
+            Field::Cpu => t.cpu_ms,
+            Field::CpuBefore => t.cpu_before_pct,
+            Field::Io => t.io_ms,
+            Field::IoCalls => t.io_calls.into(),
+            Field::Native => t.native_pct,
             Field::Cores => self.cores.into(),
-            Field::Duration => self.duration_s,
+            Field::NodeProcesses => c.node_processes.into(),
+            Field::NodePool => c.node_pool.into(),
+            Field::PyProcesses => c.py_processes.into(),
+            Field::PyThreads => c.py_threads.into(),
+            Field::Switch => c.switch_ms,
+            Field::CpuFactor => c.cpu_factor,
             Field::Seed => self.seed.into(),
-            Field::NodeProcesses => self.node_processes.into(),
-            Field::NodePool => self.node_pool.into(),
-            Field::PyProcesses => self.py_processes.into(),
-            Field::PyThreads => self.py_threads.into(),
-            Field::Switch => self.switch_ms,
-            Field::CpuFactor => self.cpu_factor,
             Field::WindowStart => self.window_start_s,
             Field::WindowLen => self.window_len_s,
         }
     }
 
-    /// Stores `x`, which must already be within the field's range.
+    /// Stores `x`, which must already be within the field's range (and whole where it must be).
     fn put(&mut self, f: Field, x: f64) {
         let n = x as u32;
+        let (t, c) = (&mut self.traffic, &mut self.custom);
         match f {
-            Field::Rate => self.rate_per_s = x,
-            Field::Cpu => self.cpu_ms = x,
-            Field::CpuBefore => self.cpu_before_pct = x,
-            Field::Io => self.io_ms = x,
+            Field::Rate => t.rate_per_s = x,
+            Field::Cpu => t.cpu_ms = x,
+            Field::CpuBefore => t.cpu_before_pct = x,
+            Field::Io => t.io_ms = x,
+            Field::IoCalls => t.io_calls = n,
+            Field::Native => t.native_pct = x,
             Field::Cores => self.cores = n,
-            Field::Duration => self.duration_s = x,
+            Field::NodeProcesses => c.node_processes = n,
+            Field::NodePool => c.node_pool = n,
+            Field::PyProcesses => c.py_processes = n,
+            Field::PyThreads => c.py_threads = n,
+            Field::Switch => c.switch_ms = x,
+            Field::CpuFactor => c.cpu_factor = x,
             Field::Seed => self.seed = n,
-            Field::NodeProcesses => self.node_processes = n,
-            Field::NodePool => self.node_pool = n,
-            Field::PyProcesses => self.py_processes = n,
-            Field::PyThreads => self.py_threads = n,
-            Field::Switch => self.switch_ms = x,
-            Field::CpuFactor => {
-                if x != self.cpu_factor {
-                    // A factor the visitor chose is no longer the published one.
-                    self.cpu_factor_source = None;
-                }
-                self.cpu_factor = x;
-            }
             Field::WindowStart => self.window_start_s = x,
             Field::WindowLen => self.window_len_s = x,
         }
     }
 
-    /// The range a field accepts given the other settings (the window must fit inside the run).
+    /// Whether a control means anything with the other settings as they are: the Custom numbers
+    /// only in the Custom configuration, threads only in the threaded modes, the pool only for
+    /// I/O that uses it, the CPU split only when there is I/O to split around.
+    pub fn applies(&self, f: Field) -> bool {
+        let custom = self.config == Config::Custom;
+        let c = &self.custom;
+        match f {
+            Field::NodeProcesses | Field::PyProcesses | Field::CpuFactor => custom,
+            Field::NodePool => custom && self.traffic.io_kind == IoKind::Threadpool,
+            Field::PyThreads => custom && c.py_mode.uses_threads(),
+            Field::Switch => custom && c.py_mode == PyMode::Threads,
+            Field::CpuBefore | Field::IoCalls => self.traffic.io_ms > 0.0,
+            Field::Rate
+            | Field::Cpu
+            | Field::Io
+            | Field::Native
+            | Field::Cores
+            | Field::Seed
+            | Field::WindowStart
+            | Field::WindowLen => true,
+        }
+    }
+
+    /// The range a field accepts given the other settings (the window must fit in the run).
     pub fn bounds(&self, f: Field) -> (f64, f64) {
         let spec = f.spec();
         match f {
-            Field::WindowStart => (0.0, (self.duration_s - self.window_len_s).max(0.0)),
-            Field::WindowLen => (spec.min, spec.max.min(self.duration_s)),
+            Field::WindowStart => (0.0, (self.excerpt_s() - self.window_len_s).max(0.0)),
             _ => (spec.min, spec.max),
         }
     }
 
-    /// Sets `f` from what the visitor typed. Out-of-range values are clamped and non-numbers keep the
-    /// old value; either way the returned sentence says what happened, for display next to the input.
+    /// Length of the first run, which the timeline shows a window of.
+    pub fn excerpt_s(&self) -> f64 {
+        crate::plan::Plan::for_traffic(&self.traffic).duration_s
+    }
+
+    /// Sets `f` from what the visitor typed. Out-of-range values are clamped and non-numbers keep
+    /// the old value; either way the returned sentence says what happened.
     pub fn set_text(&mut self, f: Field, raw: &str) -> Option<Issue> {
         let spec = f.spec();
         let text = raw.trim();
         let Ok(x) = text.parse::<f64>() else {
             let shown: String = text.chars().take(16).collect();
             let message = if text.is_empty() {
-                format!(
-                    "{} needs a number; keeping {}.",
-                    spec.label,
-                    plain(self.get(f))
-                )
+                format!("{} needs a number; keeping {}.", spec.label, plain(self.get(f)))
             } else {
                 format!("“{shown}” is not a number; keeping {}.", plain(self.get(f)))
             };
@@ -330,20 +412,19 @@ impl Settings {
         issue
     }
 
-    /// Keeps the timeline window inside the run after the duration or the window changed.
+    /// Keeps the timeline window inside the first run after anything that changes its length.
     fn fit_window(&mut self) {
-        self.window_len_s = self.window_len_s.min(self.duration_s);
-        let last = (self.duration_s - self.window_len_s).max(0.0);
+        let last = (self.excerpt_s() - self.window_len_s).max(0.0);
         self.window_start_s = self.window_start_s.clamp(0.0, last);
     }
 
     /// Re-applies every range, for settings built in code (presets) or read from a link.
     pub fn clamped(mut self) -> (Settings, Vec<Issue>) {
         let mut issues = Vec::new();
-        // The duration first: the window's bounds depend on it.
-        let mut order = vec![Field::Duration];
-        order.extend(Field::ALL.into_iter().filter(|f| *f != Field::Duration));
-        for f in order {
+        // The window first: any other change re-fits it silently, which would hide its message.
+        let window = [Field::WindowStart, Field::WindowLen];
+        let rest = Field::ALL.into_iter().filter(|f| !window.contains(f));
+        for f in window.into_iter().chain(rest) {
             let x = self.get(f);
             if let Some(i) = self.set_value(f, x) {
                 issues.push(i);
@@ -352,22 +433,8 @@ impl Settings {
         (self, issues)
     }
 
-    /// Threads Python runs per process in the chosen mode.
-    pub fn py_threads_effective(&self) -> u32 {
-        if self.py_mode.uses_threads() {
-            self.py_threads
-        } else {
-            1
-        }
-    }
-
-    /// Mean CPU time per request on the Python side, after the cost factor.
-    pub fn py_cpu_ms(&self) -> f64 {
-        self.cpu_ms * self.cpu_factor
-    }
-
-    /// Share of a request's own time (on Node) spent computing rather than waiting, 0..=1.
+    /// Share of a request's own time (handler CPU plus I/O) spent computing, 0..=1.
     pub fn cpu_share(&self) -> f64 {
-        nvp_content::cpu_share(self.cpu_ms, self.io_ms)
+        nvp_content::cpu_share(self.traffic.cpu_ms, self.traffic.io_ms)
     }
 }

@@ -1,277 +1,247 @@
-//! The closing verdict and the one-line status: who did better on this traffic and why, in the
-//! terms of the comparison matrix's rows.
+//! The verdict: who did better on this traffic, by how much, and why, or why this run cannot say.
 //!
-//! A winner is named only when at least one server reaches a steady state. When the traffic asks
-//! both for more CPU than they can run at once (offered load of 1 or more, see
-//! [`super::capacity`]), both queues grow for as long as the run lasts, so whichever p99 is lower
-//! says more about the run length than about the server; the verdict then says that neither copes
-//! and what would add capacity, instead of crowning the one that fell behind more slowly.
+//! Rules, in order:
+//! 1. If either server has a resource at or above capacity ([`crate::capacity`]), its queue has
+//!    no steady state and its latency grows with the run length: no margin is named. The verdict
+//!    names the resource and what would fix it.
+//! 2. Failures before latency, by share: a side that leaves a clearly larger share of requests
+//!    unanswered within the client's time-out (intervals apart, and above 1 %) is behind.
+//! 3. Otherwise p99, then p50: a side is ahead only when the two 95 % intervals do not overlap.
+//! 4. Otherwise: no clear difference.
 
-use super::capacity::{self, load_on_all_cores, offered_load, parallelism};
-use super::format::{count, ms, pct, plural};
-use super::metrics::{Metric, Verdict};
-use super::run::{Pair, Side};
-use super::settings::{PyMode, Settings};
-use nvp_content::Content;
+use crate::capacity::{self, Resource};
+use crate::format::{count, ms, pct, plural, ratio};
+use crate::metrics::{Comparison, Metric, MetricId};
+use crate::plan::{CLIENT_TIMEOUT_S, REPLICATIONS};
+use crate::run::{Figure, Pair};
+use crate::server::{ServerKind, Side};
+use crate::settings::Settings;
+use serde::{Deserialize, Serialize};
 
-/// The side that did better overall: fewer drops when drops differ, else lower p99, else higher
-/// throughput; `None` when they are alike on all three.
-pub fn overall(metrics: &[Metric]) -> Option<(Side, &'static str)> {
-    for id in ["dropped", "p99", "throughput"] {
-        if let Some(m) = metrics.iter().find(|m| m.id == id)
-            && let Verdict::Better { side, .. } = m.verdict
-        {
-            return Some((side, id));
-        }
-    }
-    None
+/// A failure share this low is not a reason to rank a side behind.
+pub const NEGLIGIBLE_FAILURES: f64 = 0.01;
+
+/// One side's overloaded resource and its remedy.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Overload {
+    pub side: Side,
+    pub resource: Resource,
+    pub remedy: String,
 }
 
-fn p99(pair: &Pair, side: Side) -> String {
-    let r = pair.side(side);
-    if r.latency_ms.count == 0 {
-        "no finished requests".to_string()
-    } else {
-        format!("a p99 of {}", ms(r.latency_ms.p99))
-    }
+/// What a run shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Verdict {
+    /// At least one side cannot keep up: the run shows capacity, not a margin.
+    Unstable(Vec<Overload>),
+    /// One side is ahead on `metric`, with intervals apart; `ratio` is worse over better.
+    Ahead {
+        side: Side,
+        metric: MetricId,
+        ratio: f64,
+    },
+    /// The intervals overlap on every deciding figure.
+    NoClearDifference,
 }
 
-/// The opening sentence: the winner and the figure that decided it, or why there is none.
-fn lead(s: &Settings, pair: &Pair, metrics: &[Metric]) -> String {
-    if Side::BOTH.iter().all(|side| capacity::overloaded(*side, s)) {
-        return format!(
-            "Neither server copes with this traffic: it asks for {} the CPU Node.js can use at \
-             once and {} Python's, so both queues grow for as long as the run lasts (until the \
-             backlog fills and requests are turned away). Their latency is set by the run length, \
-             not by the server: {} on Node.js, {} on Python.",
-            capacity::share(offered_load(Side::Node, s)),
-            capacity::share(offered_load(Side::Python, s)),
-            p99(pair, Side::Node),
-            p99(pair, Side::Python),
-        );
-    }
-    match overall(metrics) {
-        Some((side, why)) => {
-            let reason = match why {
-                "dropped" => format!(
-                    "it dropped {} against {}",
-                    count(pair.side(side).dropped as f64),
-                    count(pair.side(side.other()).dropped as f64)
-                ),
-                "p99" => format!("{} against {}", p99(pair, side), p99(pair, side.other())),
-                _ => format!(
-                    "it finished {} requests/s against {}",
-                    count(pair.side(side).throughput_per_s),
-                    count(pair.side(side.other()).throughput_per_s)
-                ),
-            };
-            format!("{} comes out ahead on this traffic: {reason}.", side.name())
-        }
-        None => format!(
-            "Neither side wins clearly on this traffic: {} on Node.js, {} on Python.",
-            p99(pair, Side::Node),
-            p99(pair, Side::Python)
-        ),
-    }
+fn row(metrics: &[Metric], id: MetricId) -> Option<&Metric> {
+    metrics.iter().find(|m| m.id == id)
 }
 
-/// How many computations each side runs at once, for CPU-heavy work.
-fn cpu_parallelism(s: &Settings) -> String {
-    let a = parallelism(Side::Node, s);
-    let node = if s.node_processes == 1 {
-        "Node.js's single event loop runs one computation at a time".to_string()
-    } else {
-        format!(
-            "Node.js's {} run {} at once",
-            plural(s.node_processes.into(), "event loop", "event loops"),
-            plural(a.into(), "computation", "computations")
-        )
-    };
-    let b = parallelism(Side::Python, s);
-    let procs = s.py_processes;
-    let python = match s.py_mode {
-        PyMode::Threads if procs == 1 => format!(
-            "Python's {} take turns at one GIL in {} ms slices, so they too compute one at a time",
-            plural(s.py_threads.into(), "thread", "threads"),
-            super::settings::plain(s.switch_ms)
-        ),
-        PyMode::Threads => format!(
-            "Python's {} processes have one GIL each, so {} run at once",
-            procs,
-            plural(b.into(), "computation", "computations")
-        ),
-        PyMode::Processes if procs == 1 => {
-            "Python's single worker process computes one request at a time".to_string()
-        }
-        PyMode::Processes => {
-            format!("Python's {procs} worker processes compute {b} requests at once")
-        }
-        PyMode::Asyncio if procs == 1 => {
-            "Python's single asyncio loop runs one computation at a time".to_string()
-        }
-        PyMode::Asyncio => format!("Python's {procs} asyncio loops run {b} computations at once"),
-        PyMode::FreeThreaded => format!(
-            "Python's {}, with no GIL, compute up to {} at once",
-            plural((procs * s.py_threads).into(), "thread", "threads"),
-            b
-        ),
-    };
-    format!("{node}, and {python}.")
-}
-
-/// What would give a side more parallel CPU, when it uses fewer cores than it could; and which
-/// side no process or thread count can save (the traffic needs more than all the cores).
-fn remedies(s: &Settings) -> String {
-    let mut fixes = Vec::new();
-    let mut short = Vec::new();
+/// Applies the rules of this module.
+pub fn decide(pair: &Pair, metrics: &[Metric]) -> Verdict {
+    let mut overloads = Vec::new();
     for side in Side::BOTH {
-        if load_on_all_cores(side, s) >= 1.0 {
-            short.push(side.name());
-        } else if parallelism(side, s) < s.cores {
-            fixes.push(match (side, s.py_mode) {
-                (Side::Node, _) => "a Node.js cluster",
-                (_, PyMode::Threads) => "Python worker processes or the free-threaded build",
-                (_, PyMode::FreeThreaded) => "more Python threads",
-                _ => "more Python worker processes",
+        let run = pair.side(side);
+        if let Some(worst) = capacity::overloaded(&run.resources)
+            .into_iter()
+            .max_by(|a, b| a.load().total_cmp(&b.load()))
+        {
+            overloads.push(Overload {
+                side,
+                remedy: capacity::remedy(&run.server, worst).to_string(),
+                resource: worst.clone(),
             });
         }
     }
-    let mut out = Vec::new();
-    if !fixes.is_empty() {
-        out.push(format!(
-            "{} would spread the work over the {} cores.",
-            capitalise(&fixes.join(", or ")),
-            s.cores
-        ));
+    if !overloads.is_empty() {
+        return Verdict::Unstable(overloads);
     }
-    if !short.is_empty() {
-        out.push(format!(
-            "Even on all {} cores {} could not keep up: this traffic needs more cores or less CPU per request.",
-            s.cores,
-            short.join(" and ")
-        ));
+    if let Some(m) = row(metrics, MetricId::Failed)
+        && let Comparison::Better { side, ratio } = m.comparison
+        && m.value(side.other()).mean > NEGLIGIBLE_FAILURES
+    {
+        return Verdict::Ahead {
+            side,
+            metric: MetricId::Failed,
+            ratio,
+        };
     }
-    out.join(" ")
+    for id in [MetricId::P99, MetricId::P50] {
+        if let Some(m) = row(metrics, id)
+            && let Comparison::Better { side, ratio } = m.comparison
+        {
+            return Verdict::Ahead {
+                side,
+                metric: id,
+                ratio,
+            };
+        }
+    }
+    Verdict::NoClearDifference
+}
+
+/// "it answered 99.8% of requests within the 30 s time-out, against 40% on Python".
+fn failures(pair: &Pair, side: Side) -> String {
+    let answered = |s: Side| 1.0 - pair.side(s).estimate(Figure::Failed).mean;
+    format!(
+        "it answered {} of requests within the {} s time-out, against {} on {}",
+        pct(answered(side)),
+        CLIENT_TIMEOUT_S,
+        pct(answered(side.other())),
+        side.other().name()
+    )
+}
+
+/// The opening sentences: the finding, with its figures.
+pub fn headline(v: &Verdict, pair: &Pair, metrics: &[Metric]) -> String {
+    match v {
+        Verdict::Unstable(overloads) => {
+            let who: Vec<&str> = overloads.iter().map(|o| o.side.name()).collect();
+            let opening = if overloads.len() == 2 {
+                "No verdict from this run: neither server keeps up.".to_string()
+            } else {
+                format!("No verdict from this run: {} cannot keep up.", who[0])
+            };
+            let details: Vec<String> = overloads
+                .iter()
+                .map(|o| {
+                    format!(
+                        "{}'s {}. {} would fix it.",
+                        o.side.name(),
+                        o.resource.describe(),
+                        capitalise(&o.remedy)
+                    )
+                })
+                .collect();
+            format!(
+                "{opening} {} A queue that never settles grows for as long as the run lasts, \
+                 so its latency shows the run's length, not the stack.",
+                details.join(" ")
+            )
+        }
+        Verdict::Ahead {
+            side,
+            metric: MetricId::Failed,
+            ..
+        } => format!("{} comes out ahead: {}.", side.name(), failures(pair, *side)),
+        Verdict::Ahead {
+            side,
+            metric,
+            ratio: r,
+        } => {
+            let m = row(metrics, *metric).expect("the deciding row exists");
+            format!(
+                "{} comes out ahead: {} {} against {} ({} lower).",
+                side.name(),
+                metric.name(),
+                m.shown(*side),
+                m.shown(side.other()),
+                ratio(*r)
+            )
+        }
+        Verdict::NoClearDifference => {
+            let p99 = row(metrics, MetricId::P99);
+            let shown = |s: Side| p99.map_or(String::new(), |m| m.shown(s).to_string());
+            format!(
+                "No clear difference: p99 is {} on Node.js and {} on Python, and the intervals \
+                 overlap.",
+                shown(Side::Node),
+                shown(Side::Python)
+            )
+        }
+    }
+}
+
+/// What the figures rest on.
+pub fn basis(pair: &Pair) -> String {
+    let n = pair.side(Side::Node).measured();
+    format!(
+        "Based on {} runs of about {} requests per side, after a warm-up; ranges are 95% \
+         confidence intervals.",
+        REPLICATIONS,
+        count((n / u64::from(REPLICATIONS).max(1)) as f64),
+    )
+}
+
+/// Why the result came out this way, in terms of the concurrency models.
+pub fn why(s: &Settings, pair: &Pair) -> String {
+    let node = &pair.side(Side::Node).server;
+    let python = &pair.side(Side::Python).server;
+    let t = &s.traffic;
+    if t.long_lived {
+        return "Connections stay open here, so what counts is how fast each server sets a new \
+                one up while it holds all the others: an event loop holds an idle connection for \
+                almost nothing."
+            .to_string();
+    }
+    if crate::config::cpu_heavy(t) {
+        let at_once = |srv: &crate::server::Server| srv.cpu_slots(s.cores);
+        return format!(
+            "CPU is the work here. Node.js computes {} at once and Python {}; a GIL lets only \
+             one thread per process run Python code.",
+            plural(at_once(node).into(), "request", "requests"),
+            plural(at_once(python).into(), "request", "requests"),
+        );
+    }
+    match python.kind {
+        ServerKind::Asyncio { .. } => "Both wait the way an event loop does, so what remains is \
+             each server's own cost per request."
+            .to_string(),
+        ServerKind::Gthread { switch_ms, .. } => format!(
+            "Both overlap their waits: an event loop keeps every waiting request going on one \
+             thread, while each Python thread holds one request, waiting included. When a \
+             thread's I/O returns, it may wait up to {} for the GIL.",
+            ms(switch_ms)
+        ),
+        ServerKind::Sync { workers } => format!(
+            "Each of Python's {} serves one request at a time, waiting included, while an event \
+             loop keeps every waiting request going.",
+            python.slot_noun(workers.into())
+        ),
+        ServerKind::FreeThreaded { .. } => "Python's threads hold one request each, waiting \
+             included, but with no GIL they compute in parallel."
+            .to_string(),
+        ServerKind::Node { .. } => String::new(),
+    }
 }
 
 fn capitalise(text: &str) -> String {
     let mut c = text.chars();
-    c.next().map_or(String::new(), |f| {
-        f.to_uppercase().collect::<String>() + c.as_str()
-    })
+    c.next()
+        .map_or(String::new(), |f| f.to_uppercase().collect::<String>() + c.as_str())
 }
 
-/// Why the result came out this way, in terms of the concurrency models.
-fn why(s: &Settings, cpu_heavy: bool, winner: Option<Side>) -> String {
-    let slots = u64::from(s.py_processes * s.py_threads_effective());
-    let noun = super::narration::py_worker_noun(s, slots);
-    match (cpu_heavy, s.py_mode, winner) {
-        (true, _, _) => {
-            let r = remedies(s);
-            let sep = if r.is_empty() { "" } else { " " };
-            format!("{}{sep}{r}", cpu_parallelism(s))
-        }
-        (false, PyMode::Asyncio, _) => "With asyncio Python waits the way Node does, so what \
-             remains is the cost of running each request's code."
-            .to_string(),
-        (false, _, Some(Side::Node)) => {
-            let idle = if slots == 1 {
-                format!("Python's only {noun} sits idle")
-            } else {
-                format!("each of Python's {slots} {noun} sits idle")
-            };
-            format!(
-                "An event loop keeps every waiting request going on one thread, while {idle} until its \
-                 I/O returns; more {}, or asyncio, would narrow the gap.",
-                super::narration::py_worker_noun(s, 2)
-            )
-        }
-        (false, _, _) => format!(
-            "Python's {} {} enough for this load: they overlap their I/O waits, so the event loop's \
-             edge only shows once the traffic needs more of them than there are.",
-            plural(slots, noun, noun),
-            if slots == 1 { "is" } else { "are" }
-        ),
-    }
-}
-
-/// The closing paragraph: who did better and why, in the terms of the matrix's rows.
-pub fn verdict(s: &Settings, pair: &Pair, metrics: &[Metric], content: &Content) -> String {
-    let cpu_heavy = s.cpu_share() >= 0.5;
-    let dim_id = if cpu_heavy {
-        "performance"
-    } else {
-        "architecture"
-    };
-    let dim = content.dimension(dim_id);
-    let title = dim.map_or(dim_id, |d| d.title.as_str());
-    let favours: Vec<&str> = dim
-        .map(|d| {
-            d.favours
-                .iter()
-                .filter_map(|id| content.stack(id).map(|st| st.name.as_str()))
-                .collect()
-        })
-        .unwrap_or_default();
-    let leaning = if favours.is_empty() {
-        "which says it depends on the work".to_string()
-    } else {
-        format!("which leans to {}", favours.join(" and "))
-    };
-    let lead = lead(s, pair, metrics);
-    let kind = if cpu_heavy { "CPU-heavy" } else { "I/O-bound" };
-    let shape = format!(
-        "Each request spends {} of its own time on the CPU, so this is {kind} work, the subject of the \
-         matrix's “{title}” row, {leaning}.",
-        pct(s.cpu_share())
-    );
-    let both_over = Side::BOTH.iter().all(|side| capacity::overloaded(*side, s));
-    let why = if both_over && !cpu_heavy {
-        // The I/O story does not apply when the CPU is what runs out.
-        format!("{} {}", cpu_parallelism(s), remedies(s))
-            .trim_end()
-            .to_string()
-    } else {
-        why(s, cpu_heavy, overall(metrics).map(|(side, _)| side))
-    };
-    let fairness = if s.cpu_factor == 1.0 {
-        "Both sides are charged the same CPU per request, so the difference comes from the concurrency model alone."
-            .to_string()
-    } else {
+/// The sentence announced once per run in the status region.
+pub fn status(v: &Verdict, pair: &Pair, metrics: &[Metric]) -> String {
+    let n = pair.side(Side::Node).measured();
+    let p99 = row(metrics, MetricId::P99);
+    let figures = p99.map_or(String::new(), |m| {
         format!(
-            "Python is charged {}× Node's CPU per request, so the result mixes the concurrency model with interpreter speed.",
-            super::settings::plain(s.cpu_factor)
+            ": p99 {} on Node.js and {} on Python",
+            m.shown(Side::Node),
+            m.shown(Side::Python)
         )
+    });
+    let finding = match v {
+        Verdict::Unstable(_) => "no verdict, a server cannot keep up".to_string(),
+        Verdict::Ahead { side, metric, .. } => {
+            format!("{} ahead on {}", side.name(), metric.name())
+        }
+        Verdict::NoClearDifference => "no clear difference".to_string(),
     };
-    format!("{lead} {shape} {why} {fairness}")
-}
-
-/// The sentence announced once per run in the status region: the figure that decided the run.
-pub fn status(pair: &Pair, metrics: &[Metric]) -> String {
-    let n = plural(pair.node.arrived, "request", "requests");
-    let find = |id: &str| metrics.iter().find(|m| m.id == id);
-    let decisive = match overall(metrics) {
-        Some((_, "dropped")) => find("dropped"),
-        Some((_, "throughput")) => find("throughput"),
-        _ => find("p99"),
-    };
-    let Some(m) = decisive else {
-        return format!("Simulated {n} through both servers.");
-    };
-    let unit = if m.id == "throughput" {
-        " requests/s"
-    } else {
-        ""
-    };
-    let what = if m.id == "dropped" { "dropped" } else { m.id };
-    let mut text = format!(
-        "Simulated {n} through both servers: {what} {}{unit} on Node.js and {}{unit} on Python",
-        m.shown(Side::Node),
-        m.shown(Side::Python)
-    );
-    if !m.difference.is_empty() {
-        text.push_str(&format!(" ({})", m.difference));
-    }
-    text.push('.');
-    text
+    format!(
+        "Simulated {} per side{figures}; {finding}.",
+        plural(n, "request", "requests")
+    )
 }

@@ -1,186 +1,169 @@
-//! "What if" runs: when a result has an obvious remedy (a saturated single loop, a GIL that
-//! serialises CPU-heavy threads, threads starved by I/O), the remedy is simulated on the same
-//! traffic and offered as a one-click change, with the figures it would give. This is how a
-//! preset shows, rather than claims, that processes or a free-threaded build restore parallelism.
+//! "What if" runs: when a side is configured below what its experts would run (out of the box,
+//! or the visitor's own numbers) and is loaded, the better configuration is simulated on the
+//! same traffic, with the same replications, and offered as a one-click change with the figures
+//! it would give. This is how the panel shows, rather than claims, that a cluster, worker
+//! processes or the free-threaded build change the picture.
 //!
-//! A remedy is offered only when the simulation shows it helps: its p99 or its drops must be at
-//! least [`CLEAR_GAIN`] better, and the other figure no more than that much worse. A suggestion
-//! that makes things worse, or changes them by less than the seed-to-seed wobble of a tail
-//! percentile, would teach the wrong lesson.
+//! A remedy is offered only when it clearly helps: it turns an unstable side stable, or its p99
+//! or its unanswered share is lower with the 95 % intervals apart.
 
-use super::format::{count, ms, pct, plural};
-use super::run::{Side, node_scenario, python_scenario, run_options};
-use super::settings::{PyMode, Settings};
-use nvp_sim::{self as sim, SimResult};
+use crate::config;
+use crate::estimate::Interval;
+use crate::format::{ms_interval, pct};
+use crate::run::{Figure, SideRun};
+use crate::server::{Server, ServerKind, Side};
+use crate::settings::{Config, CustomServers, PyMode, Settings};
+use serde::{Deserialize, Serialize};
 
-/// Suggestions are only simulated when the current run was this small (events, both sides), so
-/// they never double the cost of a heavy run.
-pub const MAX_EVENTS_FOR_WHAT_IF: u64 = 400_000;
-
-/// Smallest relative improvement worth offering, and the most a remedy may worsen the other figure.
-/// Twice the metrics table's tie margin, so an offered gain is never one the table calls a tie.
-pub const CLEAR_GAIN: f64 = 0.10;
-
-/// Busiest-loop or busiest-GIL utilisation from which a remedy is simulated at all (a cheap
-/// filter; whether it helps is decided by the simulation and [`CLEAR_GAIN`]).
-pub const BUSY_TO_TRY: f64 = 0.6;
+/// Load of a side's busiest resource from which a remedy is worth simulating.
+pub const LOAD_TO_TRY: f64 = 0.5;
+/// Most remedies simulated per experiment (each costs a side's full set of replications).
+pub const MAX_WHAT_IFS: usize = 2;
 
 /// One alternative and what it would give.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct WhatIf {
     pub side: Side,
-    /// The button's text: "Try 4 sync worker processes".
+    /// The button's text: "Try gunicorn gthread, 4 workers × 12 threads".
     pub action: String,
-    /// The figures it gives: "Python's p99 would be 203 ms instead of 3.20 s, using 34% of the cores."
+    /// The figures it gives.
     pub outcome: String,
+    /// The settings to switch to (Custom, with the alternative's numbers).
     pub settings: Settings,
 }
 
-fn rerun(side: Side, s: &Settings) -> Option<SimResult> {
-    let scenario = match side {
-        Side::Node => node_scenario(s),
-        Side::Python => python_scenario(s),
+/// A remedy to simulate.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    pub side: Side,
+    pub action: String,
+    pub server: Server,
+    pub settings: Settings,
+}
+
+/// The Custom numbers that reproduce `servers` (the asyncio executor and switch interval follow
+/// from the cores and the defaults, as in every configuration).
+fn as_custom(s: &Settings, servers: [Server; 2]) -> Settings {
+    let mut custom = CustomServers {
+        cpu_factor: servers[1].cpu_factor,
+        ..s.custom.clone()
     };
-    let mut o = run_options(s);
-    o.trace_window_s = None;
-    sim::run(&scenario, &o).ok()
-}
-
-/// p99 in milliseconds, or infinity when nothing finished (so finishing anything is an improvement).
-fn p99_of(r: &SimResult) -> f64 {
-    if r.latency_ms.count == 0 {
-        f64::INFINITY
-    } else {
-        r.latency_ms.p99
+    if let ServerKind::Node { processes, pool } = servers[0].kind {
+        custom.node_processes = processes;
+        custom.node_pool = pool;
+    }
+    match servers[1].kind {
+        ServerKind::Gthread {
+            workers,
+            threads,
+            switch_ms,
+        } => {
+            custom.py_mode = PyMode::Threads;
+            custom.py_processes = workers;
+            custom.py_threads = threads;
+            custom.switch_ms = switch_ms;
+        }
+        ServerKind::Sync { workers } => {
+            custom.py_mode = PyMode::Processes;
+            custom.py_processes = workers;
+        }
+        ServerKind::Asyncio { workers, .. } => {
+            custom.py_mode = PyMode::Asyncio;
+            custom.py_processes = workers;
+        }
+        ServerKind::FreeThreaded { workers, threads } => {
+            custom.py_mode = PyMode::FreeThreaded;
+            custom.py_processes = workers;
+            custom.py_threads = threads;
+        }
+        ServerKind::Node { .. } => {}
+    }
+    Settings {
+        config: Config::Custom,
+        custom,
+        ..s.clone()
     }
 }
 
-fn shown_p99(r: &SimResult) -> String {
-    if r.latency_ms.count == 0 {
-        "nothing finished".to_string()
-    } else {
-        ms(r.latency_ms.p99)
-    }
+fn loaded(run: &SideRun) -> bool {
+    run.resources.iter().any(|r| r.load() >= LOAD_TO_TRY)
 }
 
-/// Whether `alt` beats `now` by [`CLEAR_GAIN`] (lower is better).
-fn clearly_lower(alt: f64, now: f64) -> bool {
-    alt < now && (now.is_infinite() || alt <= now * (1.0 - CLEAR_GAIN))
-}
-
-/// Whether `alt` is no more than [`CLEAR_GAIN`] worse than `now` (lower is better).
-fn not_worse(alt: f64, now: f64) -> bool {
-    alt <= now || (alt.is_finite() && alt <= now * (1.0 + CLEAR_GAIN))
-}
-
-/// What the alternative gives, or `None` when it does not clearly help: the outcome names only
-/// the figures that changed, so it never reads "X instead of X".
-pub fn describe(side: Side, now: &SimResult, alt: &SimResult) -> Option<String> {
-    let (p_now, p_alt) = (p99_of(now), p99_of(alt));
-    let (d_now, d_alt) = (now.dropped as f64, alt.dropped as f64);
-    // Drops within a request or two of each other are the same, whatever the ratio.
-    let drops_lower = d_alt + 1.0 < d_now && clearly_lower(d_alt, d_now);
-    let drops_ok = d_alt <= d_now + 1.0 || not_worse(d_alt, d_now);
-    let p99_lower = clearly_lower(p_alt, p_now);
-    let p99_ok = not_worse(p_alt, p_now);
-    let who = side.name();
-    let cores = pct(alt.core_utilisation);
-    let drops = || format!("{} dropped instead of {}", count(d_alt), count(d_now));
-    if p99_lower && drops_ok {
-        let with = if drops_lower {
-            format!(", with {}", drops())
-        } else {
-            String::new()
-        };
-        Some(format!(
-            "{who}'s p99 would be {} instead of {}{with}, using {cores} of the cores.",
-            shown_p99(alt),
-            shown_p99(now)
-        ))
-    } else if drops_lower && p99_ok {
-        let p99 = if p_alt.is_finite() {
-            format!(", and its p99 would stay about {}", ms(p_alt))
-        } else {
-            String::new()
-        };
-        Some(format!(
-            "{who} would drop {} instead of {}{p99}, using {cores} of the cores.",
-            plural(alt.dropped, "request", "requests"),
-            count(d_now)
-        ))
-    } else {
-        None
+/// The remedies worth simulating for this experiment.
+pub fn candidates(s: &Settings, sides: &[SideRun; 2]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    if s.config == Config::Tuned {
+        return out;
     }
-}
-
-/// The remedies worth offering for this run, each already simulated.
-pub fn suggest(s: &Settings, node: &SimResult, python: &SimResult) -> Vec<WhatIf> {
-    if node.events + python.events > MAX_EVENTS_FOR_WHAT_IF {
-        return Vec::new();
-    }
-    let mut options: Vec<(Side, String, Settings)> = Vec::new();
-    let busiest_loop = node
-        .event_loop
-        .as_ref()
-        .map_or(0.0, |l| l.utilisation.iter().copied().fold(0.0, f64::max));
-    if busiest_loop >= BUSY_TO_TRY && s.node_processes < s.cores {
-        let mut alt = s.clone();
-        alt.node_processes = s.cores;
-        options.push((
-            Side::Node,
-            format!(
-                "Try a Node.js cluster of {}",
-                plural(s.cores.into(), "process", "processes")
-            ),
-            alt,
-        ));
-    }
-    let gil_busy = python.threads.as_ref().map_or(0.0, |t| {
-        t.gil_utilisation.iter().copied().fold(0.0, f64::max)
+    let current = [sides[0].server, sides[1].server];
+    let tuned = config::servers(&Settings {
+        config: Config::Tuned,
+        ..s.clone()
     });
-    if s.py_mode == PyMode::Threads && gil_busy >= BUSY_TO_TRY && s.cores > 1 {
-        let mut procs = s.clone();
-        procs.py_mode = PyMode::Processes;
-        procs.py_processes = s.cores.max(s.py_processes);
-        options.push((
-            Side::Python,
-            format!(
-                "Try {}",
-                plural(
-                    procs.py_processes.into(),
-                    "sync worker process",
-                    "sync worker processes"
-                )
-            ),
-            procs,
-        ));
-        let mut nogil = s.clone();
-        nogil.py_mode = PyMode::FreeThreaded;
-        options.push((
-            Side::Python,
-            "Try free-threaded Python (no GIL)".to_string(),
-            nogil,
-        ));
-    } else if !matches!(s.py_mode, PyMode::Asyncio)
-        && python.threads.as_ref().is_some_and(|t| {
-            t.in_io_mean >= 0.8 * t.total_threads as f64 && python.mean_queued >= 1.0
-        })
-    {
-        let mut aio = s.clone();
-        aio.py_mode = PyMode::Asyncio;
-        options.push((Side::Python, "Try Python on asyncio".to_string(), aio));
-    }
-    options
-        .into_iter()
-        .filter_map(|(side, action, settings)| {
-            let alt = rerun(side, &settings)?;
-            let now = if side == Side::Node { node } else { python };
-            Some(WhatIf {
+    for side in Side::BOTH {
+        let i = side.index();
+        let mut better = tuned[i];
+        better.cpu_factor = current[i].cpu_factor;
+        if better.kind != current[i].kind && loaded(&sides[i]) {
+            let mut servers = current;
+            servers[i] = better;
+            out.push(Candidate {
                 side,
-                outcome: describe(side, now, &alt)?,
-                action,
-                settings,
-            })
-        })
-        .collect()
+                action: format!("Try {} as its experts run it: {}", side.name(), better.layout()),
+                server: better,
+                settings: as_custom(s, servers),
+            });
+        }
+    }
+    if let ServerKind::Gthread {
+        workers, threads, ..
+    } = current[1].kind
+        && sides[1]
+            .resources
+            .iter()
+            .any(|r| r.kind == crate::capacity::ResourceKind::Gils && r.load() >= LOAD_TO_TRY)
+    {
+        let free = Server {
+            kind: ServerKind::FreeThreaded { workers, threads },
+            ..current[1]
+        };
+        out.push(Candidate {
+            side: Side::Python,
+            action: "Try free-threaded Python 3.14t (no GIL)".to_string(),
+            server: free,
+            settings: as_custom(s, [current[0], free]),
+        });
+    }
+    out.truncate(MAX_WHAT_IFS);
+    out
+}
+
+fn clearly_lower(alt: &Interval, now: &Interval) -> bool {
+    alt.mean < now.mean && !alt.overlaps(now)
+}
+
+/// What the alternative gives, or `None` when it does not clearly help.
+pub fn describe(now: &SideRun, alt: &SideRun) -> Option<String> {
+    let who = now.side().name();
+    let (p_now, p_alt) = (now.estimate(Figure::P99), alt.estimate(Figure::P99));
+    let (f_now, f_alt) = (now.estimate(Figure::Failed), alt.estimate(Figure::Failed));
+    let steadier = now.unstable() && !alt.unstable();
+    if !(steadier || clearly_lower(&p_alt, &p_now) || clearly_lower(&f_alt, &f_now)) {
+        return None;
+    }
+    let cores = pct(alt.first.core_utilisation);
+    let mut text = format!(
+        "{who}'s p99 would be {} instead of {}",
+        ms_interval(&p_alt),
+        ms_interval(&p_now)
+    );
+    if f_now.mean > 0.0 {
+        text.push_str(&format!(
+            ", with {} unanswered instead of {}",
+            pct(f_alt.mean),
+            pct(f_now.mean)
+        ));
+    }
+    text.push_str(&format!(", using {cores} of the cores."));
+    Some(text)
 }

@@ -21,7 +21,9 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use nvp_sim::{self as sim, Arrival, Dist, RunOptions, Scenario, ServerModel, Workload};
+    use nvp_sim::{
+        self as sim, Arrival, Dist, ModelStats, RunOptions, Scenario, ServerModel, Workload,
+    };
     use serde::de::DeserializeOwned;
     use serde_json::Value;
     use std::io::Read;
@@ -42,7 +44,24 @@ mod cli {
         };
         let scenario = parse(&text)?;
         let result = sim::run(&scenario, &RunOptions::default()).map_err(|e| e.to_string())?;
-        serde_json::to_string(&result).map_err(|e| format!("cannot encode the result: {e}"))
+        let json = output(&result).map_err(|e| format!("cannot encode the result: {e}"))?;
+        Ok(json.to_string())
+    }
+
+    /// The result in the CLI's JSON shape: the model's figures sit under `event_loop` or
+    /// `threads`, named by `model` (the shape scripts were written against), rather than under the
+    /// library's typed `stats`.
+    pub fn output(result: &sim::SimResult) -> Result<Value, serde_json::Error> {
+        let mut value = serde_json::to_value(result)?;
+        let object = value.as_object_mut().expect("a result is a JSON object");
+        object.remove("stats");
+        let (key, stats) = match &result.stats {
+            ModelStats::EventLoop(l) => ("event_loop", serde_json::to_value(l)?),
+            ModelStats::Threads(t) => ("threads", serde_json::to_value(t)?),
+        };
+        object.insert("model".to_string(), Value::from(result.stats.kind()));
+        object.insert(key.to_string(), stats);
+        Ok(value)
     }
 
     /// Parses a scenario, naming the JSON position of syntax errors and the field of type errors.

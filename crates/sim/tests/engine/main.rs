@@ -4,6 +4,7 @@
 
 mod fuzz;
 mod golden;
+mod mechanisms;
 mod overload;
 mod props;
 mod support;

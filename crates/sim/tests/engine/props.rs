@@ -24,6 +24,7 @@ fn model() -> impl Strategy<Value = ServerModel> {
                     threadpool_size,
                     backlog,
                     cpu_scale,
+                    overhead_ms: 0.0,
                 }
             }
         ),
@@ -44,6 +45,7 @@ fn model() -> impl Strategy<Value = ServerModel> {
                         switch_interval_ms,
                         backlog,
                         cpu_scale,
+                        overhead_ms: 0.0,
                     }
                 }
             ),
@@ -61,6 +63,12 @@ prop_compose! {
         phases in (dist(), prop_oneof![dist(), (0.0..60.0f64).prop_map(|mean| Dist::Exponential { mean })], dist()),
         pool in any::<bool>(),
         model in model(),
+        io_calls in prop_oneof![3 => Just(1u32), 1 => 2..5u32],
+        native_share in prop_oneof![2 => Just(0.0), 1 => 0.0..=1.0f64],
+        overhead_ms in prop_oneof![2 => Just(0.0), 1 => 0.0..2.0f64],
+        syn_retries in 0..3u32,
+        client_timeout_s in prop_oneof![Just(None), (0.05..3.0f64).prop_map(Some)],
+        drain in any::<bool>(),
     ) -> Scenario {
         let arrival = if poisson { Arrival::Poisson { rate_per_s: rate } } else { Arrival::Constant { rate_per_s: rate } };
         Scenario {
@@ -74,9 +82,38 @@ prop_compose! {
                 io_ms: phases.1,
                 cpu_after_io_ms: phases.2,
                 io_kind: if pool { IoKind::Threadpool } else { IoKind::Network },
+                io_calls: 1,
+                native_share: 0.0,
             },
-            model,
+            model: with_overhead(model, overhead_ms),
+            client_timeout_s,
+            syn_retries,
+            drain,
+        }.with_workload(io_calls, native_share)
+    }
+}
+
+fn with_overhead(model: ServerModel, ms: f64) -> ServerModel {
+    match model {
+        ServerModel::EventLoop { processes, threadpool_size, backlog, cpu_scale, .. } => {
+            ServerModel::EventLoop { processes, threadpool_size, backlog, cpu_scale, overhead_ms: ms }
         }
+        ServerModel::Threads { processes, threads_per_process, gil, switch_interval_ms, backlog, cpu_scale, .. } => {
+            ServerModel::Threads { processes, threads_per_process, gil, switch_interval_ms, backlog, cpu_scale, overhead_ms: ms }
+        }
+    }
+}
+
+/// Sets the workload's I/O calls and native share on a generated scenario.
+trait WithWorkload {
+    fn with_workload(self, io_calls: u32, native_share: f64) -> Self;
+}
+
+impl WithWorkload for Scenario {
+    fn with_workload(mut self, io_calls: u32, native_share: f64) -> Self {
+        self.workload.io_calls = io_calls;
+        self.workload.native_share = native_share;
+        self
     }
 }
 
@@ -118,6 +155,17 @@ proptest! {
     fn counts_add_up(s in scenario()) {
         let r = run(&s, &RunOptions::default()).unwrap();
         prop_assert_eq!(r.arrived, r.completed + r.dropped + r.in_flight_at_end);
+        let o = r.outcomes;
+        prop_assert_eq!(o.arrived, o.completed + o.timed_out + o.refused + o.unfinished);
+        prop_assert_eq!(o.completed, r.latency_ms.count);
+        if s.drain && !r.capped {
+            // Draining ends when every measured request has an outcome, or at the hard stop,
+            // after which nobody is still waiting within their time-out.
+            prop_assert!(s.client_timeout_s.is_none() || o.unfinished == 0, "{:?}", o);
+        }
+        if let Some(limit) = s.client_timeout_s {
+            prop_assert!(r.latency_ms.max <= limit * 1e3 * (1.0 + 1e-12));
+        }
         prop_assert!(r.latency_ms.count <= r.completed);
         prop_assert!(r.latency_ms.p50 <= r.latency_ms.p95 && r.latency_ms.p95 <= r.latency_ms.p99);
         prop_assert!(r.latency_ms.p99 <= r.latency_ms.max);
@@ -143,14 +191,26 @@ proptest! {
         let r = run(&s, &full_trace()).unwrap();
         prop_assert!(!r.trace.truncated);
         let gil = matches!(s.model, ServerModel::Threads { gil: true, .. });
+        let native = s.workload.native_share > 0.0;
         let processes = match s.model { ServerModel::EventLoop { processes, .. } | ServerModel::Threads { processes, .. } => processes };
         for p in 0..processes {
-            // A loop runs one callback at a time; with the GIL, one thread of a process runs at a time.
-            let lanes: Vec<u32> = r.trace.lanes.iter()
-                .filter(|l| l.process == p && (l.kind == LaneKind::Loop || (gil && l.kind == LaneKind::Thread)))
-                .map(|l| l.id)
-                .collect();
-            running_spans_disjoint(&r, &lanes).map_err(TestCaseError::fail)?;
+            // A loop runs one callback at a time; one thread of a process holds its GIL at a
+            // time; and with no native code, only the GIL holder computes.
+            let mut kinds = vec![LaneKind::Loop, LaneKind::Gil];
+            if gil && !native {
+                kinds.push(LaneKind::Thread);
+            }
+            for kind in kinds {
+                let lanes: Vec<u32> = r.trace.lanes.iter()
+                    .filter(|l| l.process == p && l.kind == kind)
+                    .map(|l| l.id)
+                    .collect();
+                running_spans_disjoint(&r, &lanes).map_err(TestCaseError::fail)?;
+            }
+        }
+        if let ServerModel::EventLoop { processes, .. } = s.model {
+            let busiest = r.queue_series.iter().map(|q| q.busy).fold(0.0, f64::max);
+            prop_assert!(busiest <= f64::from(processes) + 1e-9, "busy {} of {}", busiest, processes);
         }
     }
 

@@ -86,7 +86,7 @@ fn event_loop_mm1_mean_p95_p99() {
     );
     close(
         "M/M/1 loop utilisation",
-        r.event_loop.as_ref().unwrap().utilisation[0],
+        r.event_loop().unwrap().utilisation[0],
         0.7,
         TOL,
     );
@@ -183,7 +183,7 @@ fn threads_gil_tiny_switch_interval_is_processor_sharing() {
         r.latency_ms.mean > 15.0 * (1.0 + TOL),
         "must not look like FIFO (15 ms)"
     );
-    let t = r.threads.as_ref().unwrap();
+    let t = r.threads().unwrap();
     close("GIL utilisation", t.gil_utilisation[0], 0.5, TOL);
     assert!(t.preemptions > 0);
     little("GIL PS", &r);

@@ -3,10 +3,12 @@
 
 use nvp_sim::{Lane, LaneKind, SimResult, Span, SpanState, Trace};
 use nvp_versus::analysis;
-use nvp_versus::metrics::{Goal, Verdict, difference, judge};
-use nvp_versus::narration::{loop_block, readout, threads_starved};
+use nvp_versus::estimate::Interval;
+use nvp_versus::metrics::{Comparison, Goal, MetricId, compare_intervals, difference};
+use nvp_versus::narration::{loop_block, readout, slots_starved};
 use nvp_versus::plot::{levels, ticks};
-use nvp_versus::run::Side;
+use nvp_versus::run::SideRun;
+use nvp_versus::server::{Server, ServerKind, Side};
 use nvp_versus::settings::Settings;
 
 fn lane(id: u32, kind: LaneKind, index: u32) -> Lane {
@@ -29,15 +31,34 @@ fn span(lane: u32, request: u64, start_ms: f64, end_ms: f64, state: SpanState) -
     }
 }
 
-fn result(trace: Trace) -> SimResult {
-    SimResult {
-        model: "event_loop".into(),
-        end_s: 10.0,
-        window_s: 10.0,
-        trace,
-        ..SimResult::default()
+fn run(kind: ServerKind, trace: Trace) -> SideRun {
+    SideRun {
+        server: Server {
+            kind,
+            cpu_factor: 1.0,
+            overhead_ms: 0.0,
+        },
+        resources: Vec::new(),
+        reps: Vec::new(),
+        first: SimResult {
+            end_s: 10.0,
+            window_s: 10.0,
+            trace,
+            ..SimResult::default()
+        },
+        cdf: Vec::new(),
     }
 }
+
+const NODE: ServerKind = ServerKind::Node {
+    processes: 1,
+    pool: 4,
+};
+const GTHREAD: ServerKind = ServerKind::Gthread {
+    workers: 1,
+    threads: 8,
+    switch_ms: 5.0,
+};
 
 fn settings(window_start_s: f64) -> Settings {
     Settings {
@@ -71,13 +92,14 @@ fn a_long_cpu_phase_on_the_loop_is_told_with_the_queue_behind_it() {
     };
     let s = settings(1.0);
     assert_eq!(
-        loop_block(Side::Node, &s, &result(trace.clone())).as_deref(),
+        loop_block(&s, &run(NODE, trace.clone())).as_deref(),
         Some(
             "At 1.20 s Node.js's event loop spends 40 ms on one request; 37 requests wait behind it."
         )
     );
-    // Outside the window it is not told.
-    assert_eq!(loop_block(Side::Node, &settings(3.0), &result(trace)), None);
+    // Outside the window it is not told; nor on a threaded server.
+    assert_eq!(loop_block(&settings(3.0), &run(NODE, trace.clone())), None);
+    assert_eq!(loop_block(&s, &run(GTHREAD, trace)), None);
 }
 
 #[test]
@@ -109,48 +131,60 @@ fn threads_stuck_in_io_with_a_queue_are_told() {
         truncated: false,
     };
     let s = settings(0.5);
-    let text = threads_starved(&s, &result(trace.clone())).expect("a sentence");
+    let r = run(GTHREAD, trace.clone());
+    let text = slots_starved(&s, &r).expect("a sentence");
     assert_eq!(
         text,
-        "At 0.80 s Python's 8 threads are all waiting on I/O, so new requests queue: 1 request was queued at 0.80 s, and all were in I/O with requests queued for 70% of the window."
+        "At 0.80 s all 8 of Python's threads were waiting on I/O, so 1 new request queued. That lasted 70% of the window."
     );
     let snap = analysis::snapshot(&trace, 1000.0);
     assert_eq!((snap.threads_busy, snap.in_io, snap.queued), (8, 8, 12));
     assert_eq!(
-        readout(Side::Python, &s, &snap),
+        readout(&r.server, &snap),
         "Python: 8 of 8 threads busy: 0 running, 0 waiting for the GIL, 8 waiting for I/O, 12 queued."
     );
+    // Sync workers are described as processes, and an event loop has no slots to run out of.
+    let sync = run(ServerKind::Sync { workers: 8 }, trace.clone());
+    assert!(slots_starved(&s, &sync).unwrap().contains("all 8 of Python's worker processes"));
+    assert_eq!(slots_starved(&s, &run(NODE, trace)), None);
+}
+
+fn iv(mean: f64, half: f64) -> Interval {
+    Interval { mean, half }
 }
 
 #[test]
-fn ratios_name_the_better_side() {
-    let v = judge(Goal::Lower, 10.0, 42.0);
+fn a_better_side_needs_intervals_apart_and_a_meaningful_ratio() {
+    let c = compare_intervals(Goal::Lower, iv(10.0, 1.0), iv(42.0, 2.0));
     assert_eq!(
-        v,
-        Verdict::Better {
+        c,
+        Comparison::Better {
             side: Side::Node,
             ratio: 4.2
         }
     );
+    assert_eq!(difference(MetricId::P99, &c), "p99 4.2× lower on Node.js");
+    let c = compare_intervals(Goal::Higher, iv(100.0, 5.0), iv(130.0, 5.0));
+    assert_eq!(difference(MetricId::Throughput, &c), "throughput 1.3× higher on Python");
+    // Overlapping intervals: no claim, however far apart the means.
     assert_eq!(
-        difference("p99", Goal::Lower, &v),
-        "p99 4.2× lower on Node.js"
+        compare_intervals(Goal::Lower, iv(10.0, 8.0), iv(20.0, 3.0)),
+        Comparison::NoClearDifference
     );
-    let v = judge(Goal::Higher, 100.0, 130.0);
+    // Apart but only 5 % better: too small to matter.
     assert_eq!(
-        difference("throughput", Goal::Higher, &v),
-        "throughput 1.3× higher on Python"
+        compare_intervals(Goal::Lower, iv(100.0, 0.5), iv(105.0, 0.5)),
+        Comparison::NoClearDifference
     );
+    // A side beyond the time-out is clearly worse.
+    assert!(matches!(
+        compare_intervals(Goal::Lower, iv(50.0, 1.0), iv(f64::INFINITY, f64::INFINITY)),
+        Comparison::Better { side: Side::Node, ratio } if ratio.is_infinite()
+    ));
     assert_eq!(
-        judge(Goal::Lower, 100.0, 103.0),
-        Verdict::Same,
-        "within 5% is a tie"
+        compare_intervals(Goal::Neither, iv(1.0, 0.0), iv(2.0, 0.0)),
+        Comparison::Unranked
     );
-    assert_eq!(judge(Goal::Lower, 0.0, 0.0), Verdict::Same);
-    assert!(
-        matches!(judge(Goal::Lower, 0.0, 5.0), Verdict::Better { side: Side::Node, ratio } if ratio.is_infinite())
-    );
-    assert_eq!(judge(Goal::Neither, 1.0, 2.0), Verdict::Unranked);
 }
 
 #[test]

@@ -17,6 +17,7 @@ pub fn event_loop(processes: u32) -> ServerModel {
         threadpool_size: 4,
         backlog: 511,
         cpu_scale: 1.0,
+        overhead_ms: 0.0,
     }
 }
 
@@ -33,6 +34,7 @@ pub fn threads(
         switch_interval_ms,
         backlog: 2048,
         cpu_scale: 1.0,
+        overhead_ms: 0.0,
     }
 }
 
@@ -57,8 +59,13 @@ pub fn scenario(
             io_ms: phases[1],
             cpu_after_io_ms: phases[2],
             io_kind: IoKind::Network,
+            io_calls: 1,
+            native_share: 0.0,
         },
         model,
+        client_timeout_s: None,
+        syn_retries: 0,
+        drain: false,
     }
 }
 

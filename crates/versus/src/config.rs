@@ -1,0 +1,197 @@
+//! How each side's server is configured: by the rule its own experts follow (Tuned), as shipped
+//! (Out of the box), or by the visitor (Custom). Each rule is one function and one sentence the
+//! panel shows, so a reader can check it against the sources named here.
+//!
+//! **Tuned** (the default):
+//! - Node.js: one process per core under `cluster` or PM2 (`pm2 start app.js -i max`), as the
+//!   Node.js cluster docs and PM2's cluster mode describe. libuv's pool stays at its default of 4
+//!   unless the I/O uses it, when `UV_THREADPOOL_SIZE` is raised to cover the demand (Little's
+//!   law, λ × wait, with 30 % headroom).
+//! - Python, request/response traffic that mostly waits: gunicorn's `gthread` worker, one worker
+//!   per core, threads per worker sized by Little's law for the demand with 30 % headroom
+//!   (gunicorn's design docs: workers per core, threads for I/O-bound apps).
+//! - Python, CPU-heavy traffic (CPU at least half a request's own time): gunicorn `sync`
+//!   workers, at least one per core and enough to cover the demand with headroom (processes sidestep
+//!   the GIL; gunicorn suggests 2–4 per core).
+//! - Python, long-lived connections (WebSockets, streams): uvicorn with one asyncio worker per
+//!   core (uvicorn's deployment docs), as FastAPI serves WebSockets.
+//! - Both sides are charged the same handler CPU; each server's own per-request cost (parsing,
+//!   framework) comes from [`crate::calibration`].
+//!
+//! **Out of the box**: one Node.js process; `gunicorn app:app` (one sync worker) for
+//! request/response traffic, `uvicorn app:app` (one asyncio worker) for long-lived connections.
+
+use crate::calibration;
+use crate::server::{Server, ServerKind, Side};
+use crate::settings::{Config, PyMode, Settings, Traffic};
+use nvp_sim::IoKind;
+
+/// Highest share of a resource a tuned server plans to use: 30 % headroom.
+pub const TUNED_LOAD: f64 = 0.7;
+/// libuv's default pool size.
+pub const LIBUV_DEFAULT_POOL: u32 = 4;
+/// libuv's largest pool.
+pub const LIBUV_MAX_POOL: u32 = 1_024;
+/// Fewest threads a tuned `gthread` worker runs (gunicorn's docs start at 2–4).
+pub const MIN_TUNED_THREADS: u32 = 2;
+/// CPython's default GIL switch interval.
+pub const SWITCH_MS: f64 = 5.0;
+
+/// asyncio's default executor size for blocking calls, `min(32, cores + 4)`.
+pub fn asyncio_executor_threads(cores: u32) -> u32 {
+    (cores + 4).min(32)
+}
+
+/// Whether CPU makes up at least half of a request's own time.
+pub fn cpu_heavy(t: &Traffic) -> bool {
+    nvp_content::cpu_share(t.cpu_ms, t.io_ms) >= 0.5
+}
+
+/// Mean seconds a request holds a request slot when nothing queues: its CPU (with a factor and
+/// an overhead) and its I/O.
+fn holding_s(t: &Traffic, cpu_factor: f64, overhead_ms: f64) -> f64 {
+    (t.cpu_ms * cpu_factor + overhead_ms + t.io_ms) / 1e3
+}
+
+/// Slots that cover `demand` (in busy slots) at [`TUNED_LOAD`].
+fn slots_for(demand: f64) -> u32 {
+    (demand / TUNED_LOAD).ceil().clamp(1.0, 100_000.0) as u32
+}
+
+fn server(kind: ServerKind) -> Server {
+    Server {
+        kind,
+        cpu_factor: 1.0,
+        overhead_ms: calibration::overhead_ms(&kind),
+    }
+}
+
+fn tuned(side: Side, t: &Traffic, cores: u32) -> Server {
+    match side {
+        Side::Node => {
+            let processes = cores;
+            let pool = if t.io_kind == IoKind::Threadpool {
+                let per_process = t.rate_per_s / f64::from(processes) * t.io_ms / 1e3;
+                slots_for(per_process).clamp(LIBUV_DEFAULT_POOL, LIBUV_MAX_POOL)
+            } else {
+                LIBUV_DEFAULT_POOL
+            };
+            server(ServerKind::Node { processes, pool })
+        }
+        Side::Python if t.long_lived => server(ServerKind::Asyncio {
+            workers: cores,
+            executor: asyncio_executor_threads(cores),
+        }),
+        Side::Python => {
+            let probe = server(ServerKind::Sync { workers: 1 });
+            let demand = t.rate_per_s * holding_s(t, probe.cpu_factor, probe.overhead_ms);
+            if cpu_heavy(t) {
+                server(ServerKind::Sync {
+                    workers: slots_for(demand).max(cores),
+                })
+            } else {
+                let workers = cores;
+                let threads = slots_for(demand / f64::from(workers)).max(MIN_TUNED_THREADS);
+                server(ServerKind::Gthread {
+                    workers,
+                    threads,
+                    switch_ms: SWITCH_MS,
+                })
+            }
+        }
+    }
+}
+
+fn out_of_box(side: Side, t: &Traffic) -> Server {
+    match side {
+        Side::Node => server(ServerKind::Node {
+            processes: 1,
+            pool: LIBUV_DEFAULT_POOL,
+        }),
+        Side::Python if t.long_lived => server(ServerKind::Asyncio {
+            workers: 1,
+            executor: asyncio_executor_threads(1),
+        }),
+        Side::Python => server(ServerKind::Sync { workers: 1 }),
+    }
+}
+
+fn custom(side: Side, s: &Settings) -> Server {
+    let c = &s.custom;
+    match side {
+        Side::Node => server(ServerKind::Node {
+            processes: c.node_processes,
+            pool: c.node_pool,
+        }),
+        Side::Python => {
+            let kind = match c.py_mode {
+                PyMode::Threads => ServerKind::Gthread {
+                    workers: c.py_processes,
+                    threads: c.py_threads,
+                    switch_ms: c.switch_ms,
+                },
+                PyMode::Processes => ServerKind::Sync {
+                    workers: c.py_processes,
+                },
+                PyMode::Asyncio => ServerKind::Asyncio {
+                    workers: c.py_processes,
+                    executor: asyncio_executor_threads(s.cores),
+                },
+                PyMode::FreeThreaded => ServerKind::FreeThreaded {
+                    workers: c.py_processes,
+                    threads: c.py_threads,
+                },
+            };
+            Server {
+                cpu_factor: c.cpu_factor,
+                ..server(kind)
+            }
+        }
+    }
+}
+
+/// Both servers, Node.js first, as the settings configure them.
+pub fn servers(s: &Settings) -> [Server; 2] {
+    Side::BOTH.map(|side| match s.config {
+        Config::Tuned => tuned(side, &s.traffic, s.cores),
+        Config::OutOfBox => out_of_box(side, &s.traffic),
+        Config::Custom => custom(side, s),
+    })
+}
+
+/// One sentence on how each side was configured and why, for the panel.
+pub fn explain(s: &Settings, servers: &[Server; 2]) -> String {
+    let [node, python] = servers;
+    match s.config {
+        Config::Tuned => {
+            let why = match python.kind {
+                ServerKind::Asyncio { .. } => "asyncio for long-lived connections",
+                ServerKind::Sync { .. } => "processes, since CPU dominates and each has its own GIL",
+                ServerKind::Gthread { .. } => "threads sized for the traffic with 30% headroom",
+                ServerKind::Node { .. } | ServerKind::FreeThreaded { .. } => "",
+            };
+            format!(
+                "Each side as its experts run it on {} cores: Node.js as {}, one process per core; \
+                 Python on {}, one worker per core, {why}.",
+                s.cores,
+                node.layout(),
+                python.layout(),
+            )
+        }
+        Config::OutOfBox => {
+            let python_default = match python.kind {
+                ServerKind::Asyncio { .. } => "uvicorn's default is one asyncio worker",
+                _ => "gunicorn's default is one sync worker, which serves one request at a time",
+            };
+            format!(
+                "Shipped defaults, as many first deployments run: one Node.js process; \
+                 {python_default}. Neither uses more than one core."
+            )
+        }
+        Config::Custom => format!(
+            "Your own numbers: Node.js as {}; Python as {}.",
+            node.layout(),
+            python.layout()
+        ),
+    }
+}
