@@ -7,7 +7,7 @@
 #   3. installs the packaged plugin (scripts/package-wordpress.sh) as an administrator would
 #      and activates it;
 #   4. saves a post as a Contributor and publishes one as an Author through the REST API, with
-#      the element, the div form, the shortcode and the block, and checks all five widgets in
+#      the element, the div form, the shortcode and the block, and checks all four widgets in
 #      Chromium (options applied, no console errors, files from the site);
 #   5. points the plugin at a second origin standing in for a CDN, configured with the Apache
 #      snippet from docs/embedding.md, with embed.js.sri as the integrity, and checks again;
@@ -45,10 +45,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-dpkg-query -W -f='${Package} ${Version}\n' wordpress apache2 php8.2 mariadb-server
+dpkg-query -W -f='${Package} ${Version}\n' wordpress apache2 php8.2-cli libapache2-mod-php8.2 mariadb-server
 
 stop() {
-  [ -f "$STATE/apache.conf" ] && /usr/sbin/apache2 -f "$STATE/apache.conf" -k stop 2>/dev/null || true
+  [ -f "$STATE/apache.conf" ] && /usr/sbin/apache2 -f "$STATE/apache.conf" -k stop >/dev/null 2>&1 || true
   if [ -f "$STATE/run/mysqld.pid" ]; then
     kill "$(cat "$STATE/run/mysqld.pid")" 2>/dev/null || true
     for _ in $(seq 50); do [ -e "$STATE/run/mysqld.pid" ] || break; sleep 0.2; done
@@ -68,7 +68,7 @@ chmod 755 "$STATE" "$STATE/run"
 # MariaDB on a private socket, no TCP port.
 mariadb-install-db --user=mysql --datadir="$STATE/mysql" --auth-root-authentication-method=socket >"$STATE/mysql-install.log" 2>&1
 /usr/sbin/mariadbd --user=mysql --datadir="$STATE/mysql" --socket="$STATE/run/mysqld.sock" \
-  --pid-file="$STATE/run/mysqld.pid" --skip-networking --log-error="$STATE/mysqld.log" &
+  --pid-file="$STATE/run/mysqld.pid" --skip-networking --log-error="$STATE/mysqld.log" >>"$STATE/mysqld.log" 2>&1 &
 for _ in $(seq 100); do [ -S "$STATE/run/mysqld.sock" ] && break; sleep 0.2; done
 [ -S "$STATE/run/mysqld.sock" ] || die "MariaDB did not start (see $STATE/mysqld.log)"
 DB_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
