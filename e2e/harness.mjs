@@ -27,15 +27,17 @@ const TYPES = {
 
 /**
  * Serves `dist/` on 127.0.0.1 at a free port. `pages` maps extra paths to HTML strings (test
- * host pages); `headers` adds response headers to every HTML page (e.g. a CSP).
+ * host pages) or to replacement files (a string or Buffer, typed by extension); `headers` adds
+ * response headers to every HTML page (e.g. a CSP), `assetHeaders` to every other response
+ * (e.g. CORS, for a server standing in for a CDN).
  */
-export async function serve({ pages = {}, headers = {} } = {}) {
+export async function serve({ pages = {}, headers = {}, assetHeaders = {} } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     const extra = pages[path];
     if (extra !== undefined) {
       const type = TYPES[extname(path)] ?? TYPES[".html"];
-      res.writeHead(200, { "content-type": type, ...(type.startsWith("text/html") ? headers : {}) });
+      res.writeHead(200, { "content-type": type, ...(type.startsWith("text/html") ? headers : assetHeaders) });
       return res.end(extra);
     }
     if (path === "/favicon.ico") {
@@ -50,7 +52,7 @@ export async function serve({ pages = {}, headers = {} } = {}) {
     try {
       const body = await readFile(file);
       const type = TYPES[extname(file)] ?? "application/octet-stream";
-      res.writeHead(200, { "content-type": type, ...(type.startsWith("text/html") ? headers : {}) });
+      res.writeHead(200, { "content-type": type, ...(type.startsWith("text/html") ? headers : assetHeaders) });
       res.end(body);
     } catch {
       res.writeHead(404, { "content-type": "text/plain" });
