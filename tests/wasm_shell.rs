@@ -32,12 +32,13 @@ async fn tabs_render_select_and_share() {
         }),
         initial_hash: Rc::new(hash::parse("#wt.tab=usecases", "wt")),
         on_hash: Callback::from(move |p| sink.borrow_mut().push(p)),
+        depth: Default::default(),
     };
     let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
 
     let tabs = root.query_selector_all("[role=tab]").unwrap();
-    assert_eq!(tabs.length(), 3);
+    assert_eq!(tabs.length(), 4);
     let selected = root
         .query_selector("[aria-selected=true]")
         .unwrap()

@@ -12,6 +12,8 @@ pub use parse::{OptionWarning, ParsedOptions, parse_pairs};
 /// One of the widget's views (tabs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum View {
+    /// Two one-tap questions and the verdict: the answer first.
+    Answer,
     Compare,
     UseCases,
     Simulate,
@@ -19,11 +21,12 @@ pub enum View {
 
 impl View {
     /// Every view, in the default order.
-    pub const ALL: [View; 3] = [View::Compare, View::UseCases, View::Simulate];
+    pub const ALL: [View; 4] = [View::Answer, View::Compare, View::UseCases, View::Simulate];
 
     /// The stable id used in attributes, the hash and element ids.
     pub fn id(self) -> &'static str {
         match self {
+            View::Answer => "answer",
             View::Compare => "compare",
             View::UseCases => "usecases",
             View::Simulate => "simulate",
@@ -33,6 +36,7 @@ impl View {
     /// The tab's visible label.
     pub fn label(self) -> &'static str {
         match self {
+            View::Answer => "Answer",
             View::Compare => "Compare",
             View::UseCases => "Use cases",
             View::Simulate => "Simulate",
@@ -42,6 +46,7 @@ impl View {
     /// Parses a view id; accepts a few obvious spellings.
     pub fn from_id(id: &str) -> Option<View> {
         match id.trim().to_ascii_lowercase().as_str() {
+            "answer" | "verdict" => Some(View::Answer),
             "compare" | "matrix" => Some(View::Compare),
             "usecases" | "use-cases" | "use_cases" | "picker" => Some(View::UseCases),
             "simulate" | "simulator" | "sim" => Some(View::Simulate),
@@ -97,7 +102,7 @@ impl Default for WidgetOptions {
     fn default() -> Self {
         WidgetOptions {
             views: View::ALL.to_vec(),
-            initial_view: View::Compare,
+            initial_view: View::Answer,
             theme: Theme::Auto,
             accent: None,
             compact: false,

@@ -65,7 +65,7 @@ pub fn parse_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> P
             "view" | "initial-view" | "tab" => match View::from_id(value) {
                 Some(view) => initial = Some((name.to_string(), view)),
                 None => warn(format!(
-                    "\"{}\" is not a view (use compare, usecases or simulate)",
+                    "\"{}\" is not a view (use answer, compare, usecases or simulate)",
                     clip(value)
                 )),
             },
@@ -149,7 +149,7 @@ fn parse_views(value: &str) -> Result<Vec<View>, String> {
     for part in value.split([',', ' ']).filter(|p| !p.is_empty()) {
         let view = View::from_id(part).ok_or_else(|| {
             format!(
-                "\"{}\" is not a view (use compare, usecases or simulate)",
+                "\"{}\" is not a view (use answer, compare, usecases or simulate)",
                 clip(part)
             )
         })?;

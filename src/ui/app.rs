@@ -4,11 +4,14 @@
 //! (by prefix) and reports changes back, and the shell passes the merged set to `on_hash`,
 //! which the web layer writes to the page's URL when it is allowed to.
 
+use super::TabProps;
+use super::answer::AnswerTab;
+use super::depth::{Depth, DepthPanel};
 use super::notices::Notices;
 use super::tabs::{TabList, panel_id, tab_id};
-use super::{TabProps, compare::CompareTab, simulate::SimulateTab, usecases::UseCasesTab};
 use crate::options::{Theme, View, WidgetOptions};
 use nvp_state::{HashParams, ParsedHash};
+use nvp_ui::requests::{CompareRequest, SimulateRequest};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -24,14 +27,9 @@ pub struct AppProps {
     /// Receives the full set of this instance's hash pairs after each shareable change.
     #[prop_or_default]
     pub on_hash: Callback<HashParams>,
-}
-
-/// A request from the Use-cases tab to open the simulator on a use case's preset.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SimulateRequest {
-    pub use_case: String,
-    /// Increases with every request, so asking twice for the same preset re-applies it.
-    pub serial: u32,
+    /// Where the depth views come from (see [`super::depth`]).
+    #[prop_or_default]
+    pub depth: Depth,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -42,9 +40,7 @@ struct ShellState {
     params: HashParams,
     notices: Vec<String>,
     simulate: Option<SimulateRequest>,
-    /// Bumped when the visitor asks to simulate a use case, so focus follows them to the
-    /// Simulate panel; a host's start-up preset leaves it at 0 and never steals focus.
-    focus_simulate: u32,
+    compare: Option<CompareRequest>,
 }
 
 enum ShellAction {
@@ -53,6 +49,18 @@ enum ShellAction {
     Notice(String),
     Dismiss,
     Simulate(String),
+    Explain(usize),
+}
+
+impl ShellState {
+    /// Switches to `view`, mounting it if it was never opened.
+    fn open(&mut self, view: View) {
+        self.active = view;
+        if !self.visited.contains(&view) {
+            self.visited.push(view);
+        }
+        self.params.set(TAB_KEY, view.id());
+    }
 }
 
 impl Reducible for ShellState {
@@ -65,11 +73,7 @@ impl Reducible for ShellState {
                 if next.active == view {
                     return self;
                 }
-                next.active = view;
-                if !next.visited.contains(&view) {
-                    next.visited.push(view);
-                }
-                next.params.set(TAB_KEY, view.id());
+                next.open(view);
             }
             ShellAction::Share(prefix, params) => {
                 next.params.replace_prefix(prefix, &params);
@@ -86,13 +90,17 @@ impl Reducible for ShellState {
             ShellAction::Dismiss => next.notices.clear(),
             ShellAction::Simulate(use_case) => {
                 let serial = self.simulate.as_ref().map_or(1, |r| r.serial + 1);
-                next.simulate = Some(SimulateRequest { use_case, serial });
-                next.focus_simulate += 1;
-                next.active = View::Simulate;
-                if !next.visited.contains(&View::Simulate) {
-                    next.visited.push(View::Simulate);
-                }
-                next.params.set(TAB_KEY, View::Simulate.id());
+                next.simulate = Some(SimulateRequest {
+                    use_case,
+                    serial,
+                    focus: true,
+                });
+                next.open(View::Simulate);
+            }
+            ShellAction::Explain(preset) => {
+                let serial = self.compare.as_ref().map_or(1, |r| r.serial + 1);
+                next.compare = Some(CompareRequest { preset, serial });
+                next.open(View::Compare);
             }
         }
         Rc::new(next)
@@ -123,6 +131,7 @@ fn initial_state(options: &WidgetOptions, hash: &ParsedHash) -> ShellState {
         .map(|use_case| SimulateRequest {
             use_case,
             serial: 1,
+            focus: false,
         });
     ShellState {
         active,
@@ -130,7 +139,7 @@ fn initial_state(options: &WidgetOptions, hash: &ParsedHash) -> ShellState {
         params: hash.params.clone(),
         notices,
         simulate,
-        focus_simulate: 0,
+        compare: None,
     }
 }
 
@@ -164,17 +173,6 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    let simulate_panel = use_node_ref();
-    {
-        let simulate_panel = simulate_panel.clone();
-        use_effect_with(state.focus_simulate, move |serial| {
-            if *serial > 0
-                && let Some(panel) = simulate_panel.cast::<web_sys::HtmlElement>()
-            {
-                let _ = panel.focus();
-            }
-        });
-    }
     let options = &props.options;
     let prefix: AttrValue = options.namespace.clone().into();
     let on_select = {
@@ -205,6 +203,10 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |id| state.dispatch(ShellAction::Simulate(id)))
     });
+    let on_explain = options.views.contains(&View::Compare).then(|| {
+        let state = state.clone();
+        Callback::from(move |preset| state.dispatch(ShellAction::Explain(preset)))
+    });
 
     let tabbed = options.views.len() > 1;
     let panel = |view: View| {
@@ -212,12 +214,18 @@ pub fn App(props: &AppProps) -> Html {
             html! {}
         } else {
             match view {
-                View::Compare => html! { <CompareTab ..tab_props("c.") /> },
+                View::Answer => html! {
+                    <AnswerTab tab={tab_props("a.")} on_simulate={on_simulate.clone()}
+                        on_explain={on_explain.clone()} />
+                },
+                View::Compare => html! {
+                    <DepthPanel view={view} tab={tab_props("c.")} compare={state.compare.clone()} />
+                },
                 View::UseCases => html! {
-                    <UseCasesTab tab={tab_props("u.")} on_simulate={on_simulate.clone()} />
+                    <DepthPanel view={view} tab={tab_props("u.")} on_simulate={on_simulate.clone()} />
                 },
                 View::Simulate => html! {
-                    <SimulateTab tab={tab_props("s.")} request={state.simulate.clone()} />
+                    <DepthPanel view={view} tab={tab_props("s.")} simulate={state.simulate.clone()} />
                 },
             }
         };
@@ -229,15 +237,10 @@ pub fn App(props: &AppProps) -> Html {
                     key={view.id()}>{ body }</section>
             };
         }
-        let node_ref = if view == View::Simulate {
-            simulate_panel.clone()
-        } else {
-            NodeRef::default()
-        };
         html! {
             <section class="nvp-panel" role="tabpanel" id={panel_id(&prefix, view)}
                 aria-labelledby={tab_id(&prefix, view)} tabindex="0" hidden={!active}
-                key={view.id()} ref={node_ref}>
+                key={view.id()}>
                 { body }
             </section>
         }
@@ -254,12 +257,14 @@ pub fn App(props: &AppProps) -> Html {
     };
     html! {
         <div class={classes} data-theme={theme} part="root" ref={root_ref}>
-            <Notices notices={state.notices.clone()} {on_dismiss} />
-            if tabbed {
-                <TabList views={options.views.clone()} active={state.active}
-                    id_prefix={prefix.clone()} {on_select} />
-            }
-            { for options.views.iter().map(|v| panel(*v)) }
+            <ContextProvider<Depth> context={props.depth.clone()}>
+                <Notices notices={state.notices.clone()} {on_dismiss} />
+                if tabbed {
+                    <TabList views={options.views.clone()} active={state.active}
+                        id_prefix={prefix.clone()} {on_select} />
+                }
+                { for options.views.iter().map(|v| panel(*v)) }
+            </ContextProvider<Depth>>
         </div>
     }
 }

@@ -31,16 +31,18 @@ impl WidgetHandle {
 
 /// Mounts a widget into `element` with `options`: a plain object (see docs/embedding.md), or
 /// `undefined` for the defaults. Bad options are reported with one `console.warn` each and
-/// fall back to their defaults; they never stop the widget.
+/// fall back to their defaults; they never stop the widget. `depth` is the object embed.js
+/// builds to load the depth views' own module and mount them (`mount(element, config)`).
 #[wasm_bindgen]
-pub fn mount(element: web_sys::Element, options: JsValue) -> WidgetHandle {
+pub fn mount(element: web_sys::Element, options: JsValue, depth: JsValue) -> WidgetHandle {
     let entries = read_entries(&options);
     let parsed = parse_entries(&entries);
     for warning in &parsed.warnings {
         web_sys::console::warn_1(&warning.to_string().into());
     }
+    let depth = crate::ui::depth::Depth::from_js(depth);
     WidgetHandle {
-        mounted: Some(mount_into(&element, parsed.options)),
+        mounted: Some(mount_into(&element, parsed.options, depth)),
     }
 }
 
@@ -68,11 +70,4 @@ fn read_entries(options: &JsValue) -> Vec<(String, OptionValue)> {
             Some((key, value))
         })
         .collect()
-}
-
-/// Panics on purpose, so the end-to-end suite can check that a crash shows the friendly card
-/// inside each widget and leaves the host page working.
-#[wasm_bindgen(js_name = __nvpCrashForTests)]
-pub fn crash_for_tests() {
-    panic!("deliberate crash requested by the test suite");
 }

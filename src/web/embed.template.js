@@ -161,9 +161,194 @@ function addStyles(shadow, styles) {
   })));
 }
 
+// ---- The simulator ----------------------------------------------------------------------
+//
+// The engine is its own wasm module, fetched the first time a widget runs an experiment (the
+// first view never waits for it). It runs in a module Web Worker when the page allows one: the
+// worker must be same-origin, and the page's CSP must allow it (`worker-src`, or `script-src`
+// 'self' when there is none). Otherwise the same module runs on the main thread, one simulated
+// run at a time, yielding to the browser between runs, with the same result.
+
+let simLoading;
+
+/** Yields to the browser: a macrotask, so input and painting get their turn. */
+function yieldToBrowser() {
+  if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
+/** Starts the worker and hands it the checked wasm; resolves when it is ready. */
+function startWorker(url, wasm) {
+  return new Promise((resolve, reject) => {
+    let worker;
+    try {
+      worker = new Worker(url, { type: "module", name: "node-vs-python simulator" });
+    } catch (err) {
+      reject(err);
+      return;
+    }
+    const fail = (why) => {
+      worker.terminate();
+      reject(new Error(why));
+    };
+    const timer = setTimeout(() => fail("the worker did not start within 10 s"), 10_000);
+    worker.onerror = (e) => {
+      clearTimeout(timer);
+      fail(e.message || "the worker could not load (a Content-Security-Policy may forbid it)");
+    };
+    worker.onmessage = ({ data }) => {
+      clearTimeout(timer);
+      if (data.type === "ready") resolve(worker);
+      else fail(data.message ?? "the worker failed to start");
+    };
+    worker.postMessage({ type: "init", wasm: wasm.slice(0) });
+  });
+}
+
+/** The simulator's module, loaded once per page: in a worker, or on the main thread. */
+function loadSimulator() {
+  simLoading ??= (async () => {
+    const base = baseUrl();
+    const at = (file) => new URL(file.path, base).href;
+    const wasmUrl = at(BUILD.sim.wasm);
+    const wasm = await fetchWasm(wasmUrl, BUILD.sim.wasm.integrity).then((r) => r.arrayBuffer());
+    const glueUrl = at(BUILD.sim.glue);
+    const workerUrl = at(BUILD.sim.worker);
+    let why = "Web Workers are not available";
+    if (typeof Worker === "function") {
+      if (new URL(workerUrl).origin !== location.origin) {
+        why = "the widget's files are on another origin, and a worker must be same-origin";
+      } else {
+        try {
+          // Checked here, so the worker's module loads come from files whose hashes matched.
+          await Promise.all([
+            fetch(workerUrl, { integrity: BUILD.sim.worker.integrity }),
+            fetch(glueUrl, { integrity: BUILD.sim.glue.integrity }),
+          ]);
+          return { worker: await startWorker(workerUrl, wasm), mode: "worker" };
+        } catch (err) {
+          why = String(err?.message ?? err);
+        }
+      }
+    }
+    console.info(`${TAG}: running the simulator on the main thread in slices (${why}).`);
+    await preloadModule(glueUrl, BUILD.sim.glue.integrity);
+    const module = await import(glueUrl);
+    await module.default({ module_or_path: wasm });
+    return { module, mode: "main" };
+  })();
+  return simLoading;
+}
+
+let nextRun = 0;
+/** Runs go one at a time; a newer request makes a waiting one pointless. */
+let latest = 0;
+const workerRuns = new Map();
+
+/** Runs one experiment on postcard `settings`; resolves with the postcard outcome, or with
+ * null when a newer request superseded it before it started. */
+async function simulate(settings, onProgress) {
+  const id = ++nextRun;
+  latest = id;
+  const sim = await loadSimulator();
+  if (id !== latest) return null;
+  if (sim.mode === "worker") {
+    if (!sim.worker.onmessage || sim.worker.onmessage.nvp !== true) {
+      const handler = ({ data }) => {
+        const run = workerRuns.get(data.id);
+        if (!run) return;
+        if (data.type === "progress") run.onProgress?.(data.done, data.total);
+        else {
+          workerRuns.delete(data.id);
+          if (data.type === "result") run.resolve(data.bytes);
+          else run.reject(new Error(data.message));
+        }
+      };
+      handler.nvp = true;
+      sim.worker.onmessage = handler;
+    }
+    return new Promise((resolve, reject) => {
+      workerRuns.set(id, { resolve, reject, onProgress });
+      sim.worker.postMessage({ type: "run", id, settings });
+    });
+  }
+  const session = new sim.module.Session(settings);
+  try {
+    while (session.step()) {
+      onProgress?.(session.done(), session.total());
+      await yieldToBrowser();
+      if (id !== latest) return null;
+    }
+    return session.finish();
+  } finally {
+    session.free();
+  }
+}
+
+/** What the widget's module is handed: one object, shared by every widget on the page. */
+const SIMULATOR = Object.freeze({
+  run: (settings, onProgress) => simulate(settings, onProgress),
+  mode: async () => (await loadSimulator()).mode,
+});
+
+// ---- The depth views ---------------------------------------------------------------------
+//
+// Compare, Use cases and Simulate are their own wasm module (crates/depth), so the first view
+// never waits for them. It is fetched when the browser is idle after a widget has started, or
+// at once when a depth tab opens. Each widget's shadow root gets the depth views' stylesheets
+// (each checked against its hash) before a view mounts.
+
+let depthLoading;
+function loadDepth() {
+  depthLoading ??= (async () => {
+    const base = baseUrl();
+    const at = (file) => new URL(file.path, base).href;
+    const wasm = fetchWasm(at(BUILD.depth.wasm), BUILD.depth.wasm.integrity);
+    wasm.catch(() => {}); // reported below, after the glue
+    const glueUrl = at(BUILD.depth.glue);
+    await preloadModule(glueUrl, BUILD.depth.glue.integrity);
+    const module = await import(glueUrl);
+    await module.default({ module_or_path: wasm });
+    const styles = BUILD.depth.css.map((file) => ({ href: at(file), integrity: file.integrity }));
+    return { module, styles };
+  })();
+  return depthLoading;
+}
+
+/** Starts loading the depth module when the browser has nothing better to do. */
+function prefetchDepth() {
+  const go = () => loadDepth().catch(() => {}); // a real failure is reported when a tab needs it
+  if ("requestIdleCallback" in window) requestIdleCallback(go, { timeout: 4000 });
+  else setTimeout(go, 1500);
+}
+
+const depthStyled = new WeakSet();
+/** What the first module is handed: mounts a depth view into `element` (inside a widget). */
+const DEPTH = Object.freeze({
+  async mount(element, config) {
+    try {
+      const { module, styles } = await loadDepth();
+      const root = element.getRootNode();
+      if (root instanceof ShadowRoot && !depthStyled.has(root)) {
+        depthStyled.add(root);
+        await addStyles(root, styles);
+      }
+      config.simulator = SIMULATOR;
+      return module.mount_view(element, config);
+    } catch (err) {
+      report(err);
+      throw err;
+    }
+  },
+});
+
 // ---- Reserved height -------------------------------------------------------------------
 
-const VIEWS = ["compare", "usecases", "simulate"];
+const VIEWS = ["answer", "compare", "usecases", "simulate"];
 
 /** The measured series that matches these options: the first view, plus " compact". */
 function series(options) {
@@ -171,7 +356,7 @@ function series(options) {
   const list = Array.isArray(views) ? views : typeof views === "string" ? views.split(/[ ,]+/) : [];
   const first = [options.view, ...list]
     .map((v) => String(v ?? "").toLowerCase())
-    .find((v) => VIEWS.includes(v)) ?? "compare";
+    .find((v) => VIEWS.includes(v)) ?? VIEWS[0];
   const compact = options.compact === true || options.compact === "" || options.compact === "true";
   const { heights } = BUILD.reserve;
   if (compact && heights[`${first} compact`]) return `${first} compact`;
@@ -284,12 +469,13 @@ function mount(element, options = {}) {
     if (cancelled) return;
     const slot = document.createElement("div");
     shadow.append(slot);
-    inner = glue.mount(slot, options);
+    inner = glue.mount(slot, options, DEPTH);
     host.style.minHeight = "";
     // Remember the real height once it has rendered, for the next page view at this width.
     requestAnimationFrame(() => requestAnimationFrame(() => {
       if (!cancelled && inner) remember(key, host.getBoundingClientRect().width, host.offsetHeight);
     }));
+    prefetchDepth();
     host.dispatchEvent(new CustomEvent("nvp-ready", { detail: { namespace: inner.namespace } }));
   };
 
@@ -413,5 +599,5 @@ new MutationObserver((records) => {
 mountMarked(document.documentElement);
 
 /** The JavaScript API: window.NodeVsPython.mount(element, options). */
-window.NodeVsPython = Object.freeze({ mount, build: BUILD.id });
+window.NodeVsPython = Object.freeze({ mount, build: BUILD.id, simulator: SIMULATOR });
 })();

@@ -6,9 +6,10 @@
 mod api;
 mod hash_sync;
 mod mount;
-mod panic;
+pub mod panic;
 
 pub use api::{WidgetHandle, mount};
+pub use panic::show_error_cards;
 
 /// Runs when the wasm module starts: only the panic hook. Widgets start when `embed.js` (or a
 /// host's own script) calls `mount`.

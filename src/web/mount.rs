@@ -70,7 +70,12 @@ fn claim_namespace(wanted: &str) -> String {
 }
 
 /// Mounts a widget into a fresh `<div>` inside `host`, so Yew never clears the host's own nodes.
-pub fn mount_into(host: &web_sys::Element, mut options: WidgetOptions) -> Mounted {
+/// `depth` is the object embed.js passes to load and mount the depth views.
+pub fn mount_into(
+    host: &web_sys::Element,
+    mut options: WidgetOptions,
+    depth: crate::ui::depth::Depth,
+) -> Mounted {
     let document = host
         .owner_document()
         .or_else(|| web_sys::window().and_then(|w| w.document()))
@@ -80,7 +85,7 @@ pub fn mount_into(host: &web_sys::Element, mut options: WidgetOptions) -> Mounte
     let _ = host.append_child(&root);
 
     if let Some(preset) = &options.preset
-        && nvp_versus::presets::for_use_case(crate::content::bundled(), preset).is_none()
+        && nvp_versus::presets::find(crate::content::essentials(), preset).is_none()
     {
         web_sys::console::warn_1(
             &format!(
@@ -106,6 +111,9 @@ pub fn mount_into(host: &web_sys::Element, mut options: WidgetOptions) -> Mounte
     let writes = match options.hash {
         HashMode::On => true,
         HashMode::Off => false,
+        // A compact instance is a part of someone else's page: it writes the host's URL only
+        // when asked to.
+        HashMode::Auto if options.compact => false,
         HashMode::Auto => {
             let live = live_namespaces();
             let live: Vec<&str> = live.iter().map(String::as_str).collect();
@@ -124,6 +132,7 @@ pub fn mount_into(host: &web_sys::Element, mut options: WidgetOptions) -> Mounte
         options: Rc::new(options),
         initial_hash: Rc::new(initial),
         on_hash,
+        depth,
     };
     let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     Mounted {

@@ -18,7 +18,7 @@ pub fn install() {
 
 /// Replaces every mounted widget's content with the error card, using DOM calls only (no
 /// HTML strings) so nothing from the panic message can be injected into the page.
-fn show_error_cards() {
+pub fn show_error_cards() {
     for root in super::mount::live_roots() {
         let Some(document) = root.owner_document() else {
             continue;

@@ -1,13 +1,8 @@
-//! The widget's native test binary: the views rendered to HTML through Yew's SSR (each tab, its
-//! link handling and the shell), the bundled content, and fuzzing of every outside-input parser.
+//! The widget's native test binary: the shell rendered to HTML through Yew's SSR, the bundled
+//! content, the colour table, and fuzzing of every outside-input parser.
 #![cfg(not(target_arch = "wasm32"))] // proptest and tokio are native-only dev-dependencies
 
 mod bundle;
-mod compare;
-mod compare_link;
 mod fuzz;
+mod palette;
 mod shell;
-mod simulate;
-mod ssr;
-mod support;
-mod usecases;

@@ -12,6 +12,7 @@ async fn render(options: WidgetOptions, raw_hash: &str) -> String {
         options: Rc::new(options),
         initial_hash: Rc::new(parsed),
         on_hash: Default::default(),
+        depth: Default::default(),
     })
     .hydratable(false)
     .render()
@@ -27,11 +28,14 @@ fn opening_tags<'a>(html: &'a str, marker: &str) -> Vec<&'a str> {
 }
 
 #[tokio::test]
-async fn renders_three_tabs_with_aria_wiring() {
+async fn renders_four_tabs_with_aria_wiring_and_opens_on_the_answer() {
     let html = render(WidgetOptions::default(), "").await;
     assert!(html.contains(r#"role="tablist""#), "{html}");
-    assert_eq!(html.matches(r#"role="tab""#).count(), 3);
-    assert_eq!(html.matches(r#"role="tabpanel""#).count(), 3);
+    assert_eq!(html.matches(r#"role="tab""#).count(), 4);
+    assert_eq!(html.matches(r#"role="tabpanel""#).count(), 4);
+    assert!(html.contains(r#"id="nvp-tab-answer" aria-selected="true""#));
+    // The answer is there at once, with its verdict in a live region.
+    assert!(html.contains("Our answer") && html.contains(r#"role="status""#));
     assert!(html.contains(r#"id="nvp-tab-compare""#));
     assert!(html.contains(r#"aria-controls="nvp-panel-compare""#));
     assert!(html.contains(r#"aria-labelledby="nvp-tab-compare""#));
@@ -41,11 +45,11 @@ async fn renders_three_tabs_with_aria_wiring() {
         tabs.iter()
             .filter(|t| t.contains(r#"tabindex="-1""#))
             .count(),
-        2
+        3
     );
     let panels = opening_tags(&html, r#"role="tabpanel""#);
-    assert_eq!(panels.len(), 3);
-    assert_eq!(panels.iter().filter(|t| t.contains("hidden")).count(), 2);
+    assert_eq!(panels.len(), 4);
+    assert_eq!(panels.iter().filter(|t| t.contains("hidden")).count(), 3);
 }
 
 #[tokio::test]
@@ -56,7 +60,7 @@ async fn the_hash_selects_the_tab_and_bad_values_are_explained() {
         "{html}"
     );
     let html = render(WidgetOptions::default(), "#nvp.tab=%3Cb%3Ebold").await;
-    assert!(html.contains(r#"id="nvp-tab-compare" aria-selected="true""#));
+    assert!(html.contains(r#"id="nvp-tab-answer" aria-selected="true""#));
     assert!(
         html.contains("does not show"),
         "a notice explains the fallback"

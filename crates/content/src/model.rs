@@ -231,6 +231,24 @@ impl WorkloadProfile {
 }
 
 impl Content {
+    /// The part of the content the answer needs (stacks, categories and use cases, with their
+    /// sources), for the first module, which must load fast; the rest ships with the depth views.
+    pub fn essentials(&self) -> Content {
+        Content {
+            stacks: self.stacks.clone(),
+            categories: self.categories.clone(),
+            use_cases: self.use_cases.clone(),
+            scale: self.scale.clone(),
+            sources: self.sources.clone(),
+            dimensions: Vec::new(),
+            criteria: Vec::new(),
+            presets: Vec::new(),
+            tldr: Vec::new(),
+            faqs: Vec::new(),
+            hello_worlds: Vec::new(),
+        }
+    }
+
     /// Looks up a stack by id.
     pub fn stack(&self, id: &str) -> Option<&Stack> {
         self.stacks.iter().find(|s| s.id == id)

@@ -191,7 +191,8 @@ pub fn shipped() -> Content {
 }
 
 /// For a build script: validates `content/`, packs it into `OUT_DIR/content.postcard` for
-/// [`crate::bundle!`], and asks cargo to re-run when a data file changes. A validation failure
+/// [`crate::bundle!`] (and its [`Content::essentials`] into `essentials.postcard`), and asks
+/// cargo to re-run when a data file changes. A validation failure
 /// fails the build with one `cargo::error` per problem, each naming its file and entry.
 pub fn build_bundle() {
     let dir = shipped_dir();
@@ -215,4 +216,9 @@ pub fn build_bundle() {
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("set by cargo"));
     std::fs::write(out.join("content.postcard"), crate::pack(&content))
         .expect("OUT_DIR is writable");
+    std::fs::write(
+        out.join("essentials.postcard"),
+        crate::pack(&content.essentials()),
+    )
+    .expect("OUT_DIR is writable");
 }

@@ -4,6 +4,7 @@
 //! models are small enough to check by hand; both states follow the link protocol of
 //! [`nvp_state`].
 
+pub mod answer;
 pub mod compare;
 pub mod fit;
 pub mod picker;

@@ -21,8 +21,13 @@ mod native {
                 io_ms: io,
                 cpu_after_io_ms: Dist::zero(),
                 io_kind: IoKind::Network,
+                io_calls: 1,
+                native_share: 0.0,
             },
             model,
+            client_timeout_s: None,
+            syn_retries: 0,
+            drain: false,
         }
     }
 
@@ -32,6 +37,7 @@ mod native {
             threadpool_size: 4,
             backlog: 511,
             cpu_scale: 1.0,
+            overhead_ms: 0.0,
         }
     }
 
@@ -74,6 +80,7 @@ mod native {
             switch_interval_ms: 5.0,
             backlog: 2048,
             cpu_scale: 1.5,
+            overhead_ms: 0.0,
         };
         let ui_threads = scenario(300.0, 10.0, cpu, io, threads);
         bench(c, "ui_threads_gil_10s", &ui_threads, &ui_opts);

@@ -118,7 +118,11 @@ impl EventLoop<'_> {
                 Next::End => break,
                 Next::Arrival(r) => {
                     let p = rr;
-                    rr = if rr + 1 == self.loops.len() { 0 } else { rr + 1 };
+                    rr = if rr + 1 == self.loops.len() {
+                        0
+                    } else {
+                        rr + 1
+                    };
                     self.arrival(p, r);
                 }
                 Next::Cpu(owner) => self.cpu_done(owner as usize),

@@ -79,7 +79,13 @@ impl Gils {
         g.queue.push_back(Waiter { thread, slot, work });
         if g.queue.len() == 1 {
             let at = g.acquired.max(k.now) + self.interval;
-            k.schedule(at, Event::GilDeadline { process: p, epoch: g.epoch });
+            k.schedule(
+                at,
+                Event::GilDeadline {
+                    process: p,
+                    epoch: g.epoch,
+                },
+            );
         }
         GilAction::Wait
     }
@@ -92,7 +98,13 @@ impl Gils {
         self.meter.start(p as usize, k.now);
         if !g.queue.is_empty() {
             // The waiters have been waiting since before now, so the slice counts from the acquisition.
-            k.schedule(k.now + self.interval, Event::GilDeadline { process: p, epoch: g.epoch });
+            k.schedule(
+                k.now + self.interval,
+                Event::GilDeadline {
+                    process: p,
+                    epoch: g.epoch,
+                },
+            );
         }
     }
 

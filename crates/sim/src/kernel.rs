@@ -10,9 +10,7 @@
 
 use super::cpu::Cpu;
 use super::request::{Req, Step};
-use super::result::{
-    LatencySummary, ModelStats, Outcomes, QuantilePoint, QueuePoint, SimResult,
-};
+use super::result::{LatencySummary, ModelStats, Outcomes, QuantilePoint, QueuePoint, SimResult};
 use super::scenario::{LatencyTo, RunOptions, Scenario};
 use super::stats::{BUSY, Histogram, IN_IO, IN_SYSTEM, Levels, QUEUED};
 use super::timer::{Event, Timer};
@@ -388,7 +386,10 @@ impl Kernel {
             .copied()
             .chain(pending_retries);
         for r in open.filter(|r| r.measured) {
-            if self.client_timeout.is_some_and(|limit| end - r.arrival > limit) {
+            if self
+                .client_timeout
+                .is_some_and(|limit| end - r.arrival > limit)
+            {
                 self.outcomes.timed_out += 1;
             } else {
                 self.outcomes.unfinished += 1;

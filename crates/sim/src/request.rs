@@ -113,7 +113,13 @@ impl Req {
                 if w + self.overhead > 0.0 {
                     self.first_cpu_running = true;
                     let held = w * (1.0 - native_share) + self.overhead;
-                    return (first_done, Step::Cpu { held, native: w * native_share });
+                    return (
+                        first_done,
+                        Step::Cpu {
+                            held,
+                            native: w * native_share,
+                        },
+                    );
                 }
             } else if p % 2 == 1 {
                 if self.io_each > 0.0 {
@@ -122,7 +128,13 @@ impl Req {
             } else if self.cpu_each > 0.0 {
                 let w = self.cpu_each;
                 let held = w * (1.0 - native_share);
-                return (first_done, Step::Cpu { held, native: w * native_share });
+                return (
+                    first_done,
+                    Step::Cpu {
+                        held,
+                        native: w * native_share,
+                    },
+                );
             }
         }
     }

@@ -271,7 +271,11 @@ impl Histogram {
 
     /// Mean, 0 when empty.
     pub fn mean(&self) -> f64 {
-        if self.n == 0 { 0.0 } else { self.sum / self.n as f64 }
+        if self.n == 0 {
+            0.0
+        } else {
+            self.sum / self.n as f64
+        }
     }
 
     pub fn sum(&self) -> f64 {
@@ -371,7 +375,10 @@ mod tests {
             let want = quantile_sorted(&exact, p);
             let got = h.quantile(p);
             let err = (got - want).abs() / want;
-            assert!(err <= QUANTILE_RELATIVE_ERROR, "p{p}: {got} vs {want} ({err})");
+            assert!(
+                err <= QUANTILE_RELATIVE_ERROR,
+                "p{p}: {got} vs {want} ({err})"
+            );
         }
         assert_eq!(h.quantile(1.0), *exact.last().unwrap());
         assert_eq!(h.quantile(0.0), exact[0]);

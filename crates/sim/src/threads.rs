@@ -132,7 +132,10 @@ impl Threads<'_> {
 
     /// Thread `t` takes request `slot` and starts its first step.
     fn begin(&mut self, t: u32, slot: u32) {
-        self.threads[t as usize] = Thread { slot, ..IDLE_THREAD };
+        self.threads[t as usize] = Thread {
+            slot,
+            ..IDLE_THREAD
+        };
         self.k.req_mut(slot).owner = t;
         self.k.levels.add(BUSY, 1.0);
         self.step(t, false, false);

@@ -126,13 +126,29 @@ pub fn validate(s: &Scenario) -> Result<(), ScenarioError> {
     check_dist("workload.cpu_before_io_ms", &w.cpu_before_io_ms)?;
     check_dist("workload.io_ms", &w.io_ms)?;
     check_dist("workload.cpu_after_io_ms", &w.cpu_after_io_ms)?;
-    check_int("workload.io_calls", w.io_calls.into(), 1, MAX_IO_CALLS.into())?;
+    check_int(
+        "workload.io_calls",
+        w.io_calls.into(),
+        1,
+        MAX_IO_CALLS.into(),
+    )?;
     check_range("workload.native_share", w.native_share, 0.0, true, 1.0)?;
     if let Some(t) = s.client_timeout_s {
         check_range("client_timeout_s", t, 0.0, false, MAX_DURATION_S)?;
     }
-    check_int("syn_retries", s.syn_retries.into(), 0, MAX_SYN_RETRIES.into())?;
-    check_range("model.overhead_ms", s.model.overhead_ms(), 0.0, true, MAX_MEAN_MS)?;
+    check_int(
+        "syn_retries",
+        s.syn_retries.into(),
+        0,
+        MAX_SYN_RETRIES.into(),
+    )?;
+    check_range(
+        "model.overhead_ms",
+        s.model.overhead_ms(),
+        0.0,
+        true,
+        MAX_MEAN_MS,
+    )?;
 
     let scale = s.model.cpu_scale();
     check_range("model.cpu_scale", scale, 0.0, false, MAX_CPU_SCALE)?;

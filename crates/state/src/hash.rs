@@ -178,6 +178,19 @@ pub fn host_uses_hash(raw: &str, namespaces: &[&str]) -> bool {
     })
 }
 
+/// `params` as plain `key=value` pairs without a namespace, the form [`parse`] reads with an
+/// empty namespace (how the widget's two modules hand a tab's keys to each other).
+pub fn write_plain(params: &HashParams) -> String {
+    let mut out = String::new();
+    for (key, value) in params.iter() {
+        push_sep(&mut out);
+        encode_into(&mut out, key);
+        out.push('=');
+        encode_into(&mut out, value);
+    }
+    out
+}
+
 fn push_sep(out: &mut String) {
     if !out.is_empty() {
         out.push('&');
@@ -284,6 +297,15 @@ mod tests {
         let parsed = parse(&long, "nvp");
         assert!(parsed.params.is_empty());
         assert_eq!(parsed.problems.len(), 1);
+    }
+
+    #[test]
+    fn plain_pairs_round_trip() {
+        let mut p = HashParams::new();
+        p.set("s.rate", "1e3");
+        p.set("c.f", "a&b=c é");
+        assert_eq!(parse(&write_plain(&p), "").params, p);
+        assert_eq!(write_plain(&HashParams::new()), "");
     }
 
     #[test]

@@ -3,7 +3,9 @@
 fn main() {
     let id = std::env::args().nth(1).unwrap_or_else(|| "io_api".into());
     let content = nvp_content::source::shipped();
-    let s = nvp_versus::presets::find(&content, &id).expect("preset").settings();
+    let s = nvp_versus::presets::find(&content, &id)
+        .expect("preset")
+        .settings();
     let o = nvp_versus::evaluate(&s);
     let f = o.result.expect("runs");
     for run in &f.pair.sides {

@@ -12,5 +12,8 @@ fn main() {
     for _ in 0..n {
         std::hint::black_box(nvp_versus::evaluate(&s));
     }
-    println!("{id}: {:.1} ms per experiment", t0.elapsed().as_secs_f64() * 1e3 / f64::from(n));
+    println!(
+        "{id}: {:.1} ms per experiment",
+        t0.elapsed().as_secs_f64() * 1e3 / f64::from(n)
+    );
 }

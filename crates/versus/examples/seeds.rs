@@ -20,7 +20,11 @@ fn main() {
             let v = o.result.expect("runs").verdict;
             kinds.push(match v {
                 Verdict::Unstable(o) => format!("unstable({})", o.len()),
-                Verdict::Ahead { side, metric, ratio } => {
+                Verdict::Ahead {
+                    side,
+                    metric,
+                    ratio,
+                } => {
                     format!("{}:{}:{ratio:.2}", side.id(), metric.id())
                 }
                 Verdict::NoClearDifference => "none".to_string(),

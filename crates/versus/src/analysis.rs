@@ -303,3 +303,34 @@ pub fn change_points(trace: &Trace, from_ms: f64, to_ms: f64, min_gap_ms: f64) -
     }
     out
 }
+
+/// Where the timeline's "step" buttons go from `offset_ms` (measured from the window start
+/// `from_ms`): the next change on either side's lanes (`forward`), or the previous one; the
+/// window's end or start when there is none. Changes closer than a quarter of a millisecond to
+/// the cursor are skipped, so a step always moves.
+pub fn next_stop(
+    traces: &[&Trace],
+    from_ms: f64,
+    len_ms: f64,
+    offset_ms: f64,
+    forward: bool,
+) -> f64 {
+    let mut stops: Vec<f64> = traces
+        .iter()
+        .flat_map(|t| change_points(t, from_ms, from_ms + len_ms, 0.5))
+        .map(|x| x - from_ms)
+        .collect();
+    stops.sort_by(f64::total_cmp);
+    if forward {
+        stops
+            .into_iter()
+            .find(|t| *t > offset_ms + 0.25)
+            .unwrap_or(len_ms)
+    } else {
+        stops
+            .into_iter()
+            .rev()
+            .find(|t| *t < offset_ms - 0.25)
+            .unwrap_or(0.0)
+    }
+}

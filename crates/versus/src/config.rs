@@ -159,25 +159,30 @@ pub fn servers(s: &Settings) -> [Server; 2] {
     })
 }
 
+/// Why the tuned Python server has the layout it has, in a few words.
+fn tuned_python_reason(python: &Server) -> &'static str {
+    match python.kind {
+        ServerKind::Asyncio { .. } => "one asyncio worker per core, as long-lived connections need",
+        ServerKind::Sync { .. } => "processes, since CPU dominates and each has its own GIL",
+        ServerKind::Gthread { .. } => {
+            "one worker per core, threads sized for the traffic with 30% headroom"
+        }
+        ServerKind::Node { .. } | ServerKind::FreeThreaded { .. } => "",
+    }
+}
+
 /// One sentence on how each side was configured and why, for the panel.
 pub fn explain(s: &Settings, servers: &[Server; 2]) -> String {
     let [node, python] = servers;
     match s.config {
-        Config::Tuned => {
-            let why = match python.kind {
-                ServerKind::Asyncio { .. } => "asyncio for long-lived connections",
-                ServerKind::Sync { .. } => "processes, since CPU dominates and each has its own GIL",
-                ServerKind::Gthread { .. } => "threads sized for the traffic with 30% headroom",
-                ServerKind::Node { .. } | ServerKind::FreeThreaded { .. } => "",
-            };
-            format!(
-                "Each side as its experts run it on {} cores: Node.js as {}, one process per core; \
-                 Python on {}, one worker per core, {why}.",
-                s.cores,
-                node.layout(),
-                python.layout(),
-            )
-        }
+        Config::Tuned => format!(
+            "Tuned for {} cores, as each side's experts would run it. Node.js: {}, one process \
+             per core. Python: {}, {}. Both are charged the same handler CPU.",
+            s.cores,
+            node.layout(),
+            python.layout(),
+            tuned_python_reason(python),
+        ),
         Config::OutOfBox => {
             let python_default = match python.kind {
                 ServerKind::Asyncio { .. } => "uvicorn's default is one asyncio worker",
@@ -189,9 +194,17 @@ pub fn explain(s: &Settings, servers: &[Server; 2]) -> String {
             )
         }
         Config::Custom => format!(
-            "Your own numbers: Node.js as {}; Python as {}.",
+            "Your own numbers: Node.js as {}; Python as {}{}.",
             node.layout(),
-            python.layout()
+            python.layout(),
+            if python.cpu_factor == 1.0 {
+                String::new()
+            } else {
+                format!(
+                    ", charged {}× Node's CPU",
+                    crate::format::plain(python.cpu_factor)
+                )
+            }
         ),
     }
 }

@@ -67,8 +67,14 @@ mod tests {
         assert_eq!(i.mean, 11.0);
         // s = sqrt(2.5), half = 2.776 × s / sqrt(5)
         assert!((i.half - 2.776 * (2.5f64 / 5.0).sqrt()).abs() < 1e-12);
-        assert!(i.overlaps(&Interval { mean: 13.0, half: 0.1 }));
-        assert!(!i.overlaps(&Interval { mean: 20.0, half: 1.0 }));
+        assert!(i.overlaps(&Interval {
+            mean: 13.0,
+            half: 0.1
+        }));
+        assert!(!i.overlaps(&Interval {
+            mean: 20.0,
+            half: 1.0
+        }));
     }
 
     #[test]

@@ -95,11 +95,17 @@ pub fn ms_interval(i: &crate::estimate::Interval) -> String {
     if i.half <= 0.0 || i.half < i.mean * 0.005 {
         return ms(i.mean);
     }
-    format!("{} ({}–{})", ms(i.mean), ms_bare(i.lo().max(0.0)), ms_bare(i.hi()))
+    format!(
+        "{} ({}–{})",
+        ms(i.mean),
+        ms_bare(i.lo().max(0.0)),
+        ms_bare(i.hi())
+    )
 }
 
 /// A duration in ms like [`ms`], without its unit when the unit is ms ("40", "1.23 s").
 fn ms_bare(x: f64) -> String {
     let text = ms(x);
-    text.strip_suffix(" ms").map_or(text.clone(), str::to_string)
+    text.strip_suffix(" ms")
+        .map_or(text.clone(), str::to_string)
 }

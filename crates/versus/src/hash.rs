@@ -21,9 +21,7 @@
 //! Reading never fails: an unusable value keeps the default, an out-of-range one is clamped, and
 //! each problem becomes part of one friendly notice.
 
-use crate::settings::{
-    Config, Field, PyMode, Settings, Shape, io_kind_from_id, io_kind_id,
-};
+use crate::settings::{Config, Field, PyMode, Settings, Shape, io_kind_from_id, io_kind_id};
 use nvp_content::Content;
 use nvp_state::{Decoded, HashParams, LinkState};
 

@@ -14,18 +14,21 @@
 //!   table, the finding, and the sentences built on it; [`whatif`]: remedies simulated on the
 //!   same traffic;
 //! - [`analysis`] and [`plot`]: facts read off the timeline, and the scales and binning the
-//!   charts draw with; [`format`]: how numbers read everywhere.
+//!   charts draw with; [`format`]: how numbers read everywhere; [`palette`]: the one colour table
+//!   (CSS tokens and the SVG [`export`] both come from it).
 
 pub mod analysis;
 pub mod calibration;
 pub mod capacity;
 pub mod config;
 pub mod estimate;
+pub mod export;
 pub mod fields;
 pub mod format;
 pub mod hash;
 pub mod metrics;
 pub mod narration;
+pub mod palette;
 pub mod plan;
 pub mod plot;
 pub mod presets;
@@ -130,7 +133,11 @@ impl Experiment {
     pub fn progress(&self) -> (usize, usize) {
         let known = self.steps
             + self.main.iter().map(SideRunner::remaining).sum::<usize>()
-            + self.candidates.iter().map(|(_, r)| r.remaining()).sum::<usize>();
+            + self
+                .candidates
+                .iter()
+                .map(|(_, r)| r.remaining())
+                .sum::<usize>();
         (self.steps, known)
     }
 
@@ -193,8 +200,7 @@ impl Experiment {
         let finding = match self.error {
             Some(e) => Err(e),
             None => {
-                let [node, python]: [SideRun; 2] =
-                    self.done.try_into().expect("both sides ran");
+                let [node, python]: [SideRun; 2] = self.done.try_into().expect("both sides ran");
                 let pair = Pair {
                     sides: [node, python],
                 };

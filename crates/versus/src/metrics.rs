@@ -176,7 +176,11 @@ pub fn compare_intervals(goal: Goal, node: Interval, python: Interval) -> Compar
         Goal::Lower => node.mean < python.mean,
         Goal::Higher | Goal::Neither => node.mean > python.mean,
     };
-    let side = if node_better { Side::Node } else { Side::Python };
+    let side = if node_better {
+        Side::Node
+    } else {
+        Side::Python
+    };
     let (better, worse) = if node_better {
         (node.mean, python.mean)
     } else {

@@ -78,7 +78,10 @@ pub fn gil_turns(s: &Settings, run: &SideRun) -> Option<String> {
     }
     let (from, to) = window(s);
     let g = analysis::gil_contention(&run.first.trace, from, to)?;
-    let per_request = run.first.threads().map_or(0.0, |t| t.gil_wait_per_request_ms);
+    let per_request = run
+        .first
+        .threads()
+        .map_or(0.0, |t| t.gil_wait_per_request_ms);
     let process = if run.server.processes() > 1 {
         format!(" in worker {}", g.process + 1)
     } else {

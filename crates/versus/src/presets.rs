@@ -110,7 +110,10 @@ pub fn summary(t: &Traffic, cores: u32) -> String {
         format!("and {} of I/O", ms(t.io_ms))
     };
     let native = if t.native_pct > 0.0 {
-        format!(" ({}% in native libraries)", crate::format::plain(t.native_pct))
+        format!(
+            " ({}% in native libraries)",
+            crate::format::plain(t.native_pct)
+        )
     } else {
         String::new()
     };

@@ -206,8 +206,7 @@ fn mean_cdf(runs: &[SimResult]) -> Vec<QuantilePoint> {
             let mut p = 0.0;
             let mut ms = 0.0;
             for r in &usable {
-                let answered =
-                    r.outcomes.completed as f64 / r.outcomes.arrived.max(1) as f64;
+                let answered = r.outcomes.completed as f64 / r.outcomes.arrived.max(1) as f64;
                 let q = r.latency_cdf.get(i).copied().unwrap_or(r.latency_cdf[0]);
                 p += q.p * answered.min(1.0);
                 ms += q.ms;
@@ -253,7 +252,13 @@ impl SideRunner {
         if r >= plan.replications {
             return Ok(false);
         }
-        let scenario = scenario(&s.traffic, s.cores, &self.server, plan, Plan::seed(s.seed, r));
+        let scenario = scenario(
+            &s.traffic,
+            s.cores,
+            &self.server,
+            plan,
+            Plan::seed(s.seed, r),
+        );
         let result = sim::run(&scenario, &options(s, plan, r == 0))?;
         self.runs.push(result);
         Ok(self.runs.len() < plan.replications as usize)

@@ -5,7 +5,7 @@
 //! variant that the compiler walks through every place that must handle it.
 
 use crate::format::plural;
-use nvp_sim::{ServerModel, defaults};
+use nvp_sim::{Lane, LaneKind, ServerModel, defaults};
 use serde::{Deserialize, Serialize};
 
 /// One of the two stacks.
@@ -264,10 +264,7 @@ impl Server {
     pub fn layout(&self) -> String {
         let procs = |n: u32| plural(n.into(), "process", "processes");
         match self.kind {
-            ServerKind::Node {
-                processes: 1,
-                pool,
-            } => format!("1 process (libuv pool of {pool})"),
+            ServerKind::Node { processes: 1, pool } => format!("1 process (libuv pool of {pool})"),
             ServerKind::Node { processes, pool } => {
                 format!("a {processes}-process cluster (libuv pool of {pool} each)")
             }
@@ -296,5 +293,33 @@ impl Server {
     /// "Node.js: a 4-process cluster": the side and its layout, for titles.
     pub fn title(&self) -> String {
         format!("{}: {}", self.side().name(), self.layout())
+    }
+}
+
+impl Server {
+    /// A timeline lane's name as the visitor reads it: "Event loop · P2", "Thread 3",
+    /// "Accept queue", "libuv pool thread 1".
+    pub fn lane_label(&self, lane: &Lane) -> String {
+        let worker = if self.processes() > 1 {
+            format!(" · P{}", lane.process + 1)
+        } else {
+            String::new()
+        };
+        let name = match lane.kind {
+            LaneKind::Loop => "Event loop".to_string(),
+            LaneKind::Queue if self.is_event_loop() => "Waiting for the loop".to_string(),
+            LaneKind::Queue => "Accept queue".to_string(),
+            LaneKind::Network => "Network I/O in flight".to_string(),
+            LaneKind::PoolSlot => match self.kind {
+                ServerKind::Node { .. } => format!("libuv pool thread {}", lane.index + 1),
+                _ => format!("Executor thread {}", lane.index + 1),
+            },
+            LaneKind::Thread => match self.kind {
+                ServerKind::Sync { .. } => "Worker process".to_string(),
+                _ => format!("Thread {}", lane.index + 1),
+            },
+            LaneKind::Gil => "GIL holder".to_string(),
+        };
+        format!("{name}{worker}")
     }
 }

@@ -352,7 +352,11 @@ impl Settings {
         let Ok(x) = text.parse::<f64>() else {
             let shown: String = text.chars().take(16).collect();
             let message = if text.is_empty() {
-                format!("{} needs a number; keeping {}.", spec.label, plain(self.get(f)))
+                format!(
+                    "{} needs a number; keeping {}.",
+                    spec.label,
+                    plain(self.get(f))
+                )
             } else {
                 format!("“{shown}” is not a number; keeping {}.", plain(self.get(f)))
             };

@@ -134,7 +134,11 @@ pub fn headline(v: &Verdict, pair: &Pair, metrics: &[Metric]) -> String {
             side,
             metric: MetricId::Failed,
             ..
-        } => format!("{} comes out ahead: {}.", side.name(), failures(pair, *side)),
+        } => format!(
+            "{} comes out ahead: {}.",
+            side.name(),
+            failures(pair, *side)
+        ),
         Verdict::Ahead {
             side,
             metric,
@@ -218,8 +222,9 @@ pub fn why(s: &Settings, pair: &Pair) -> String {
 
 fn capitalise(text: &str) -> String {
     let mut c = text.chars();
-    c.next()
-        .map_or(String::new(), |f| f.to_uppercase().collect::<String>() + c.as_str())
+    c.next().map_or(String::new(), |f| {
+        f.to_uppercase().collect::<String>() + c.as_str()
+    })
 }
 
 /// The sentence announced once per run in the status region.

@@ -109,7 +109,11 @@ pub fn candidates(s: &Settings, sides: &[SideRun; 2]) -> Vec<Candidate> {
             servers[i] = better;
             out.push(Candidate {
                 side,
-                action: format!("Try {} as its experts run it: {}", side.name(), better.layout()),
+                action: format!(
+                    "Try {} as its experts run it: {}",
+                    side.name(),
+                    better.layout()
+                ),
                 server: better,
                 settings: as_custom(s, servers),
             });

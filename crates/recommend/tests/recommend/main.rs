@@ -2,6 +2,7 @@
 //! two tab states' reducers and link forms.
 #![cfg(not(target_arch = "wasm32"))] // proptest is a native-only dev-dependency
 
+mod answer;
 mod compare_state;
 mod filter;
 mod fit_scores;

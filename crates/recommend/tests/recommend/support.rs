@@ -46,6 +46,8 @@ pub fn with_third_stack(mut content: Content) -> Content {
             io_ms: 1.0,
             long_lived: false,
             rate_per_s: 1.0,
+            io_calls: 1,
+            native_pct: 0.0,
         },
         criteria: vec![],
     });

@@ -18,8 +18,14 @@ fn sim(s: &Scenario) -> SimResult {
 
 fn close(what: &str, got: f64, want: f64, tol: f64) {
     let rel = (got - want).abs() / want;
-    println!("{what}: simulated {got:.4}, expected {want:.4}, error {:+.2} %", (got - want) / want * 100.0);
-    assert!(rel <= tol, "{what}: simulated {got}, expected {want}, relative error {rel:.4} > {tol}");
+    println!(
+        "{what}: simulated {got:.4}, expected {want:.4}, error {:+.2} %",
+        (got - want) / want * 100.0
+    );
+    assert!(
+        rel <= tol,
+        "{what}: simulated {got}, expected {want}, relative error {rel:.4} > {tol}"
+    );
 }
 
 /// Erlang B blocking probability for `c` servers at offered load `a`.
@@ -47,8 +53,18 @@ fn mmc_w_ms(c: u32, lambda: f64, es_ms: f64) -> f64 {
 
 /// Deterministic requests `a` ms CPU, `b` ms I/O, `c` ms CPU, one every `period` ms from t = 0.
 fn periodic(period_ms: f64, [a, b, c]: [f64; 3], model: nvp_sim::ServerModel) -> Scenario {
-    let mut s = scenario(1, 60.0, 1.0, 1, 1e3 / period_ms, [det(a), det(b), det(c)], model);
-    s.workload.arrival = Arrival::Constant { rate_per_s: 1e3 / period_ms };
+    let mut s = scenario(
+        1,
+        60.0,
+        1.0,
+        1,
+        1e3 / period_ms,
+        [det(a), det(b), det(c)],
+        model,
+    );
+    s.workload.arrival = Arrival::Constant {
+        rate_per_s: 1e3 / period_ms,
+    };
     s
 }
 
@@ -61,10 +77,29 @@ fn periodic(period_ms: f64, [a, b, c]: [f64; 3], model: nvp_sim::ServerModel) ->
 #[test]
 fn gil_convoy_waits_one_full_switch_interval() {
     for (switch, want) in [(5.0, 42.0), (2.0, 39.0)] {
-        let r = sim(&periodic(30.0, [20.0, 15.0, 1.0], threads(1, 2, true, switch)));
-        close(&format!("GIL {switch} ms mean"), r.latency_ms.mean, want, 1e-9);
-        close(&format!("GIL {switch} ms p99"), r.latency_ms.p99, want, 0.003);
-        close(&format!("GIL {switch} ms p50"), r.latency_ms.p50, want, 0.003);
+        let r = sim(&periodic(
+            30.0,
+            [20.0, 15.0, 1.0],
+            threads(1, 2, true, switch),
+        ));
+        close(
+            &format!("GIL {switch} ms mean"),
+            r.latency_ms.mean,
+            want,
+            1e-9,
+        );
+        close(
+            &format!("GIL {switch} ms p99"),
+            r.latency_ms.p99,
+            want,
+            0.003,
+        );
+        close(
+            &format!("GIL {switch} ms p50"),
+            r.latency_ms.p50,
+            want,
+            0.003,
+        );
     }
     let mut free = periodic(30.0, [20.0, 15.0, 1.0], threads(1, 2, false, 5.0));
     free.cores = 2;
@@ -78,7 +113,15 @@ fn gil_convoy_waits_one_full_switch_interval() {
 fn native_code_releases_the_gil() {
     let (lambda, es) = (200.0, 10.0);
     let base = |share: f64| {
-        let mut s = scenario(5, 5_000.0, 10.0, 4, lambda, [exp(es), det(0.0), det(0.0)], threads(1, 4, true, 5.0));
+        let mut s = scenario(
+            5,
+            5_000.0,
+            10.0,
+            4,
+            lambda,
+            [exp(es), det(0.0), det(0.0)],
+            threads(1, 4, true, 5.0),
+        );
         s.workload.native_share = share;
         s.model = match s.model {
             nvp_sim::ServerModel::Threads { backlog: _, .. } => nvp_sim::ServerModel::Threads {
@@ -95,12 +138,22 @@ fn native_code_releases_the_gil() {
         s
     };
     // All native: M/M/4 at ρ = 0.5.
-    close("all native = M/M/4", sim(&base(1.0)).latency_ms.mean, mmc_w_ms(4, lambda, es), TOL);
+    close(
+        "all native = M/M/4",
+        sim(&base(1.0)).latency_ms.mean,
+        mmc_w_ms(4, lambda, es),
+        TOL,
+    );
     // No native code at a load the single GIL can carry: M/M/1 at ρ = 0.5.
     let mut held = base(0.0);
     held.workload.arrival = Arrival::Poisson { rate_per_s: 50.0 };
     held.duration_s = 20_000.0;
-    close("all under the GIL = M/M/1", sim(&held).latency_ms.mean, 1e3 / (100.0 - 50.0), TOL);
+    close(
+        "all under the GIL = M/M/1",
+        sim(&held).latency_ms.mean,
+        1e3 / (100.0 - 50.0),
+        TOL,
+    );
 }
 
 /// Node's cluster primary deals connections round-robin, so each of two loops sees every other
@@ -115,11 +168,27 @@ fn cluster_round_robin_is_an_erlang_2_queue_per_loop() {
         sigma = (lambda / (lambda + mu * (1.0 - sigma))).powi(2);
     }
     let want = 1e3 / (mu * (1.0 - sigma));
-    let r = sim(&scenario(6, 10_000.0, 10.0, 2, lambda, [exp(10.0), det(0.0), det(0.0)], event_loop(2)));
+    let r = sim(&scenario(
+        6,
+        10_000.0,
+        10.0,
+        2,
+        lambda,
+        [exp(10.0), det(0.0), det(0.0)],
+        event_loop(2),
+    ));
     close("round-robin E2/M/1 mean", r.latency_ms.mean, want, TOL);
     // p99 of an exponential sojourn: −ln(0.01) / (μ(1 − σ)).
-    close("round-robin E2/M/1 p99", r.latency_ms.p99, want * 100f64.ln(), TOL);
-    assert!(want < 0.85 * 1e3 / (mu - lambda / 2.0), "the test separates round-robin from random");
+    close(
+        "round-robin E2/M/1 p99",
+        r.latency_ms.p99,
+        want * 100f64.ln(),
+        TOL,
+    );
+    assert!(
+        want < 0.85 * 1e3 / (mu - lambda / 2.0),
+        "the test separates round-robin from random"
+    );
 }
 
 /// Threads that wait on I/O stay taken; with no accept queue an arrival that finds all of them
@@ -127,7 +196,15 @@ fn cluster_round_robin_is_an_erlang_2_queue_per_loop() {
 /// distribution of the holding time.
 #[test]
 fn thread_exhaustion_with_no_backlog_is_erlang_b() {
-    let mut s = scenario(7, 6_000.0, 10.0, 4, 160.0, [det(0.0), exp(50.0), det(0.0)], threads(1, 8, true, 5.0));
+    let mut s = scenario(
+        7,
+        6_000.0,
+        10.0,
+        4,
+        160.0,
+        [det(0.0), exp(50.0), det(0.0)],
+        threads(1, 8, true, 5.0),
+    );
     if let nvp_sim::ServerModel::Threads { backlog, .. } = &mut s.model {
         *backlog = 0;
     }
@@ -142,12 +219,23 @@ fn thread_exhaustion_with_no_backlog_is_erlang_b() {
 #[test]
 fn libuv_pool_is_a_four_server_queue() {
     let (lambda, io) = (80.0, 30.0);
-    let mut s = scenario(8, 12_000.0, 10.0, 1, lambda, [det(0.0), exp(io), det(0.0)], event_loop(1));
+    let mut s = scenario(
+        8,
+        12_000.0,
+        10.0,
+        1,
+        lambda,
+        [det(0.0), exp(io), det(0.0)],
+        event_loop(1),
+    );
     s.workload.io_kind = IoKind::Threadpool;
     let r = sim(&s);
     let want = mmc_w_ms(4, lambda, io);
     close("pool M/M/4 mean", r.latency_ms.mean, want, TOL);
-    assert!(want > 1.1 * io, "the test separates a 4-slot pool from an unlimited one");
+    assert!(
+        want > 1.1 * io,
+        "the test separates a 4-slot pool from an unlimited one"
+    );
 }
 
 /// Two CPU phases with no I/O between them run as one callback: the loop is busy for both, so
@@ -158,13 +246,26 @@ fn libuv_pool_is_a_four_server_queue() {
 #[test]
 fn two_cpu_phases_without_io_keep_the_loop_busy_once() {
     let (lambda, a, b) = (50.0, 6.0, 4.0);
-    let r = sim(&scenario(9, 20_000.0, 10.0, 1, lambda, [exp(a), det(0.0), exp(b)], event_loop(1)));
+    let r = sim(&scenario(
+        9,
+        20_000.0,
+        10.0,
+        1,
+        lambda,
+        [exp(a), det(0.0), exp(b)],
+        event_loop(1),
+    ));
     let util = r.event_loop().expect("an event loop").utilisation[0];
     let rho = lambda * (a + b) / 1e3;
     close("loop utilisation", util, rho, TOL);
     let es2 = (a * a + b * b + (a + b) * (a + b)) / 1e6;
     let wq = lambda * es2 / (2.0 * (1.0 - rho));
-    close("M/G/1 mean", r.latency_ms.mean, (wq + (a + b) / 1e3) * 1e3, TOL);
+    close(
+        "M/G/1 mean",
+        r.latency_ms.mean,
+        (wq + (a + b) / 1e3) * 1e3,
+        TOL,
+    );
     let busiest = r.queue_series.iter().map(|q| q.busy).fold(0.0, f64::max);
     assert!(busiest <= 1.0 + 1e-9, "busy level {busiest} above one loop");
 }

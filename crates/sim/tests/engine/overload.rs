@@ -57,9 +57,15 @@ fn ten_times_overload_event_loop_keeps_accepting_and_its_clients_time_out() {
     s.client_timeout_s = Some(5.0);
     let r = run(&s, &RunOptions::default()).expect("valid");
     assert_eq!(r.arrived, r.completed + r.dropped + r.in_flight_at_end);
-    assert_eq!(r.dropped, 0, "a turning loop never fills its kernel backlog here");
+    assert_eq!(
+        r.dropped, 0,
+        "a turning loop never fills its kernel backlog here"
+    );
     let o = r.outcomes;
-    assert_eq!(o.arrived, o.completed + o.timed_out + o.refused + o.unfinished);
+    assert_eq!(
+        o.arrived,
+        o.completed + o.timed_out + o.refused + o.unfinished
+    );
     assert!(
         (o.timed_out + o.unfinished) as f64 > 0.85 * o.arrived as f64,
         "about 90 % cannot be served in time: {o:?}"
@@ -92,13 +98,19 @@ fn a_long_callback_fills_the_kernel_backlog_and_clients_retry() {
         s
     };
     let none = run(&make(0), &RunOptions::default()).expect("valid");
-    assert_eq!(none.arrived, none.completed + none.dropped + none.in_flight_at_end);
+    assert_eq!(
+        none.arrived,
+        none.completed + none.dropped + none.in_flight_at_end
+    );
     assert!(
         none.dropped as f64 > 0.4 * none.arrived as f64,
         "about half of each second's arrivals find the backlog full: {none:?}"
     );
     let retry = run(&make(6), &RunOptions::default()).expect("valid");
-    assert_eq!(retry.arrived, retry.completed + retry.dropped + retry.in_flight_at_end);
+    assert_eq!(
+        retry.arrived,
+        retry.completed + retry.dropped + retry.in_flight_at_end
+    );
     assert!(
         retry.dropped < none.dropped / 10,
         "retried connections get in later: {} vs {}",

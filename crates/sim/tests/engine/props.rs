@@ -95,12 +95,36 @@ prop_compose! {
 
 fn with_overhead(model: ServerModel, ms: f64) -> ServerModel {
     match model {
-        ServerModel::EventLoop { processes, threadpool_size, backlog, cpu_scale, .. } => {
-            ServerModel::EventLoop { processes, threadpool_size, backlog, cpu_scale, overhead_ms: ms }
-        }
-        ServerModel::Threads { processes, threads_per_process, gil, switch_interval_ms, backlog, cpu_scale, .. } => {
-            ServerModel::Threads { processes, threads_per_process, gil, switch_interval_ms, backlog, cpu_scale, overhead_ms: ms }
-        }
+        ServerModel::EventLoop {
+            processes,
+            threadpool_size,
+            backlog,
+            cpu_scale,
+            ..
+        } => ServerModel::EventLoop {
+            processes,
+            threadpool_size,
+            backlog,
+            cpu_scale,
+            overhead_ms: ms,
+        },
+        ServerModel::Threads {
+            processes,
+            threads_per_process,
+            gil,
+            switch_interval_ms,
+            backlog,
+            cpu_scale,
+            ..
+        } => ServerModel::Threads {
+            processes,
+            threads_per_process,
+            gil,
+            switch_interval_ms,
+            backlog,
+            cpu_scale,
+            overhead_ms: ms,
+        },
     }
 }
 

@@ -18,7 +18,13 @@ fn tuned(f: impl FnOnce(&mut Settings)) -> Settings {
 fn tuned_node_runs_one_process_per_core_and_sizes_its_pool_to_the_demand() {
     let s = tuned(|s| s.cores = 6);
     let [node, _] = config::servers(&s);
-    assert_eq!(node.kind, ServerKind::Node { processes: 6, pool: 4 });
+    assert_eq!(
+        node.kind,
+        ServerKind::Node {
+            processes: 6,
+            pool: 4
+        }
+    );
     // File I/O: 400/s × 50 ms = 20 pool slots busy over 6 processes, at 70 %: 5 each.
     let s = tuned(|s| {
         s.cores = 6;
@@ -26,7 +32,13 @@ fn tuned_node_runs_one_process_per_core_and_sizes_its_pool_to_the_demand() {
     });
     let [node, _] = config::servers(&s);
     let want = (400.0 * 0.05 / 6.0 / TUNED_LOAD).ceil() as u32;
-    assert_eq!(node.kind, ServerKind::Node { processes: 6, pool: want.max(4) });
+    assert_eq!(
+        node.kind,
+        ServerKind::Node {
+            processes: 6,
+            pool: want.max(4)
+        }
+    );
 }
 
 #[test]
@@ -38,7 +50,11 @@ fn tuned_python_sizes_gthread_threads_by_littles_law() {
     let threads = (t.rate_per_s * hold_s / 4.0 / TUNED_LOAD).ceil() as u32;
     assert_eq!(
         python.kind,
-        ServerKind::Gthread { workers: 4, threads, switch_ms: 5.0 }
+        ServerKind::Gthread {
+            workers: 4,
+            threads,
+            switch_ms: 5.0
+        }
     );
     let slots = capacity::resources(&python, t, s.cores)
         .into_iter()
@@ -58,23 +74,38 @@ fn tuned_python_uses_processes_for_cpu_and_asyncio_for_connections() {
     assert!(matches!(python.kind, ServerKind::Sync { workers } if workers >= 4));
     let chat = tuned(|s| s.traffic.long_lived = true);
     let [_, python] = config::servers(&chat);
-    assert!(matches!(python.kind, ServerKind::Asyncio { workers: 4, .. }));
+    assert!(matches!(
+        python.kind,
+        ServerKind::Asyncio { workers: 4, .. }
+    ));
 }
 
 #[test]
 fn out_of_the_box_is_one_process_each_and_says_so() {
     let s = tuned(|s| s.config = Config::OutOfBox);
     let servers = config::servers(&s);
-    assert_eq!(servers[0].kind, ServerKind::Node { processes: 1, pool: 4 });
+    assert_eq!(
+        servers[0].kind,
+        ServerKind::Node {
+            processes: 1,
+            pool: 4
+        }
+    );
     assert_eq!(servers[1].kind, ServerKind::Sync { workers: 1 });
     let text = config::explain(&s, &servers);
-    assert!(text.contains("gunicorn's default is one sync worker"), "{text}");
+    assert!(
+        text.contains("gunicorn's default is one sync worker"),
+        "{text}"
+    );
     let chat = tuned(|s| {
         s.config = Config::OutOfBox;
         s.traffic.long_lived = true;
     });
     let servers = config::servers(&chat);
-    assert!(matches!(servers[1].kind, ServerKind::Asyncio { workers: 1, .. }));
+    assert!(matches!(
+        servers[1].kind,
+        ServerKind::Asyncio { workers: 1, .. }
+    ));
 }
 
 #[test]
@@ -87,7 +118,13 @@ fn custom_uses_the_visitors_numbers() {
         s.custom.cpu_factor = 3.0;
     });
     let [_, python] = config::servers(&s);
-    assert_eq!(python.kind, ServerKind::FreeThreaded { workers: 2, threads: 16 });
+    assert_eq!(
+        python.kind,
+        ServerKind::FreeThreaded {
+            workers: 2,
+            threads: 16
+        }
+    );
     assert_eq!(python.cpu_factor, 3.0);
     // The free-threaded build's own single-thread cost is on top of the visitor's factor.
     assert!(python.cpu_scale() > 3.0);
@@ -111,13 +148,25 @@ fn every_resource_counts_in_the_capacity_model() {
         worst.describe(),
         format!("threads: {:.1} needed, 8 available", 200.0 * hold_ms / 1e3)
     );
-    assert!(worst.overloaded(), "10.5 threads' worth of demand on 8 threads cannot settle");
-    assert!(!capacity::bottleneck(&capacity::resources(&node, &s.traffic, s.cores))
-        .expect("resources")
-        .overloaded());
+    assert!(
+        worst.overloaded(),
+        "10.5 threads' worth of demand on 8 threads cannot settle"
+    );
+    assert!(
+        !capacity::bottleneck(&capacity::resources(&node, &s.traffic, s.cores))
+            .expect("resources")
+            .overloaded()
+    );
     let mut pool = s.clone();
     pool.traffic.io_kind = IoKind::Threadpool;
     let r = capacity::resources(&node, &pool.traffic, pool.cores);
-    let p = r.iter().find(|r| r.kind == ResourceKind::Pool).expect("the pool");
-    assert!(p.overloaded(), "200/s × 50 ms = 10 busy slots on a pool of 4: {}", p.describe());
+    let p = r
+        .iter()
+        .find(|r| r.kind == ResourceKind::Pool)
+        .expect("the pool");
+    assert!(
+        p.overloaded(),
+        "200/s × 50 ms = 10 busy slots on a pool of 4: {}",
+        p.describe()
+    );
 }

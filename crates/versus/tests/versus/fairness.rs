@@ -74,8 +74,16 @@ fn an_unstable_run_never_names_a_margin() {
         if let Verdict::Unstable(overloads) = &f.verdict {
             unstable += 1;
             let text = f.summary.join(" ");
-            assert!(text.starts_with("No verdict from this run"), "{}: {text}", p.id);
-            assert!(!text.contains('×') && !text.contains("ahead"), "{}: {text}", p.id);
+            assert!(
+                text.starts_with("No verdict from this run"),
+                "{}: {text}",
+                p.id
+            );
+            assert!(
+                !text.contains('×') && !text.contains("ahead"),
+                "{}: {text}",
+                p.id
+            );
             for o in overloads {
                 assert!(text.contains(&o.resource.describe()), "{}: {text}", p.id);
             }
@@ -94,7 +102,10 @@ fn out_of_the_box_shows_the_defaults_trap() {
         ..Settings::default()
     };
     let o = evaluate(&s);
-    assert!(o.configuration.contains("gunicorn's default is one sync worker"));
+    assert!(
+        o.configuration
+            .contains("gunicorn's default is one sync worker")
+    );
     let f = o.result.expect("runs");
     match &f.verdict {
         Verdict::Unstable(overloads) => {
@@ -103,15 +114,41 @@ fn out_of_the_box_shows_the_defaults_trap() {
         }
         v => panic!("one sync worker cannot carry the default API traffic: {v:?}"),
     }
-    assert!(f.what_ifs.iter().any(|w| w.side == Side::Python), "{:?}", f.what_ifs);
+    assert!(
+        f.what_ifs.iter().any(|w| w.side == Side::Python),
+        "{:?}",
+        f.what_ifs
+    );
 }
 
 #[test]
 fn the_default_run_says_how_each_side_was_configured() {
     let o = evaluate(&Settings::default());
     let text = &o.configuration;
-    assert!(text.contains("4-process cluster") && text.contains("gthread"), "{text}");
+    assert!(
+        text.contains("4-process cluster") && text.contains("gthread"),
+        "{text}"
+    );
     let f = o.result.expect("runs");
     assert!(f.pair.sides.iter().all(|s| !s.unstable()));
-    assert!(f.pair.sides.iter().all(|s| s.measured() >= 20_000), "20,000 requests per side");
+    assert!(
+        f.pair.sides.iter().all(|s| s.measured() >= 20_000),
+        "20,000 requests per side"
+    );
+}
+
+/// The outcome crosses from the simulator module to the depth module as postcard bytes, and the
+/// settings the other way: both must come back identical.
+#[test]
+fn outcomes_and_settings_survive_postcard() {
+    let s = Settings::default();
+    let bytes = postcard::to_allocvec(&s).expect("settings encode");
+    assert_eq!(
+        postcard::from_bytes::<Settings>(&bytes).expect("settings decode"),
+        s
+    );
+    let o = evaluate(&s);
+    let bytes = postcard::to_allocvec(&o).expect("outcome encodes");
+    let back: nvp_versus::Outcome = postcard::from_bytes(&bytes).expect("outcome decodes");
+    assert_eq!(back, o);
 }

@@ -31,7 +31,10 @@ fn garbage_falls_back_with_reasons() {
     p.set("s.pm", "nogil");
     p.set("s.bogus", "1");
     let d = decode(&p);
-    assert_eq!(d.state.traffic.rate_per_s, Settings::default().traffic.rate_per_s);
+    assert_eq!(
+        d.state.traffic.rate_per_s,
+        Settings::default().traffic.rate_per_s
+    );
     assert_eq!(d.state.cores, 64);
     assert_eq!(d.state.config, Config::Tuned);
     assert_eq!(d.state.custom.py_mode, PyMode::FreeThreaded);

@@ -145,7 +145,11 @@ fn threads_stuck_in_io_with_a_queue_are_told() {
     );
     // Sync workers are described as processes, and an event loop has no slots to run out of.
     let sync = run(ServerKind::Sync { workers: 8 }, trace.clone());
-    assert!(slots_starved(&s, &sync).unwrap().contains("all 8 of Python's worker processes"));
+    assert!(
+        slots_starved(&s, &sync)
+            .unwrap()
+            .contains("all 8 of Python's worker processes")
+    );
     assert_eq!(slots_starved(&s, &run(NODE, trace)), None);
 }
 
@@ -165,7 +169,10 @@ fn a_better_side_needs_intervals_apart_and_a_meaningful_ratio() {
     );
     assert_eq!(difference(MetricId::P99, &c), "p99 4.2× lower on Node.js");
     let c = compare_intervals(Goal::Higher, iv(100.0, 5.0), iv(130.0, 5.0));
-    assert_eq!(difference(MetricId::Throughput, &c), "throughput 1.3× higher on Python");
+    assert_eq!(
+        difference(MetricId::Throughput, &c),
+        "throughput 1.3× higher on Python"
+    );
     // Overlapping intervals: no claim, however far apart the means.
     assert_eq!(
         compare_intervals(Goal::Lower, iv(10.0, 8.0), iv(20.0, 3.0)),

@@ -1,17 +1,23 @@
 //! Settings: clamping with a message, applicability of each control, the timeline window.
 
-use nvp_versus::settings::{Config, Field, PyMode, Settings};
 use nvp_sim::IoKind;
+use nvp_versus::settings::{Config, Field, PyMode, Settings};
 
 #[test]
 fn out_of_range_values_are_clamped_with_a_message() {
     let mut s = Settings::default();
     let issue = s.set_value(Field::Cores, 500.0).expect("a message");
     assert_eq!(s.cores, 64);
-    assert_eq!(issue.message, "Machine cores runs from 1 to 64 cores; using 64.");
+    assert_eq!(
+        issue.message,
+        "Machine cores runs from 1 to 64 cores; using 64."
+    );
     let issue = s.set_value(Field::IoCalls, 2.6).expect("a message");
     assert_eq!(s.traffic.io_calls, 3);
-    assert_eq!(issue.message, "I/O calls per request is a whole number; using 3.");
+    assert_eq!(
+        issue.message,
+        "I/O calls per request is a whole number; using 3."
+    );
 }
 
 #[test]
@@ -20,7 +26,11 @@ fn non_numbers_keep_the_old_value() {
     let before = s.traffic.rate_per_s;
     let issue = s.set_text(Field::Rate, "fast").expect("a message");
     assert_eq!(s.traffic.rate_per_s, before);
-    assert!(issue.message.contains("“fast” is not a number"), "{}", issue.message);
+    assert!(
+        issue.message.contains("“fast” is not a number"),
+        "{}",
+        issue.message
+    );
     assert!(s.set_text(Field::Rate, " 250 ").is_none());
     assert_eq!(s.traffic.rate_per_s, 250.0);
     assert!(s.set_value(Field::Cpu, f64::NAN).is_some());
@@ -29,12 +39,20 @@ fn non_numbers_keep_the_old_value() {
 #[test]
 fn custom_numbers_apply_only_in_the_custom_configuration() {
     let mut s = Settings::default();
-    for f in [Field::NodeProcesses, Field::PyThreads, Field::CpuFactor, Field::Switch] {
+    for f in [
+        Field::NodeProcesses,
+        Field::PyThreads,
+        Field::CpuFactor,
+        Field::Switch,
+    ] {
         assert!(!s.applies(f), "{f:?} under Tuned");
     }
     s.config = Config::Custom;
     assert!(s.applies(Field::PyThreads) && s.applies(Field::Switch));
-    assert!(!s.applies(Field::NodePool), "the pool only matters for pool I/O");
+    assert!(
+        !s.applies(Field::NodePool),
+        "the pool only matters for pool I/O"
+    );
     s.traffic.io_kind = IoKind::Threadpool;
     assert!(s.applies(Field::NodePool));
     s.custom.py_mode = PyMode::Processes;

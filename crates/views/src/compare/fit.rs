@@ -1,0 +1,137 @@
+//! The fit score per stack, with the arithmetic that produced it in plain view.
+//!
+//! Only the one-sentence summary sits in the `role="status"` region, so moving a slider is
+//! announced as a single sentence; the cards and breakdown tables around it are silent.
+
+use super::matrix::stack_class;
+use super::nuance::source_ref;
+use nvp_recommend::fit::{StackFit, fit};
+use nvp_ui::content::Content;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FitResultsProps {
+    pub content: Rc<Content>,
+    pub weights: Vec<u8>,
+    pub ids: AttrValue,
+}
+
+#[component]
+pub fn FitResults(props: &FitResultsProps) -> Html {
+    let content = &props.content;
+    let result = fit(content, &props.weights);
+    let leaders = result.leaders();
+    html! {
+        <div class="nvp-c-fit">
+            <p class="nvp-c-fit__summary" role="status">{ result.summary(content) }</p>
+            <p class="nvp-c-fit__formula">
+                { format!(
+                    "How it is worked out: each criterion earns weight × score points (scores run {}–{}), out of weight × {}. The fit is the share of possible points a stack earns.",
+                    content.scale.min, content.scale.max, content.scale.max - content.scale.min
+                ) }
+            </p>
+            <div class="nvp-c-fit__cards">
+                { for result.stacks.iter().map(|s| card(props, s, leaders.contains(&s.stack.as_str()))) }
+            </div>
+        </div>
+    }
+}
+
+/// One stack's score, bar and breakdown.
+fn card(props: &FitResultsProps, s: &StackFit, leading: bool) -> Html {
+    let content = &props.content;
+    let index = content.stack_index(&s.stack).unwrap_or(0);
+    let name = content
+        .stack(&s.stack)
+        .map_or(s.stack.as_str(), |x| &x.name);
+    let heading_id = format!("{}-fit-{}", props.ids, s.stack);
+    let pct = s.rounded_percent();
+    // The bar width comes from a class in 5 % steps, so no inline style is needed (hosts with a
+    // strict Content-Security-Policy block those).
+    let bar = format!(
+        "nvp-c-bar__fill nvp-c-bar--{}",
+        pct.map_or(0, |p| (p + 2) / 5 * 5)
+    );
+    let counted: Vec<_> = s.lines.iter().filter(|l| l.weight > 0).collect();
+    let left_out: Vec<&str> = s
+        .lines
+        .iter()
+        .filter(|l| l.weight == 0)
+        .filter_map(|l| content.criterion(&l.criterion).map(|c| c.label.as_str()))
+        .collect();
+    let label = |id: &str| {
+        content
+            .criterion(id)
+            .map_or(id.to_string(), |c| c.label.clone())
+    };
+    html! {
+        <section class={classes!("nvp-c-fitcard", stack_class(index), leading.then_some("nvp-c-fitcard--best"))}
+            aria-labelledby={heading_id.clone()} key={s.stack.clone()}>
+            <h3 id={heading_id}>
+                { name }
+                <span class="nvp-c-fitcard__pct">
+                    { pct.map_or("no basis".to_string(), |p| format!("{p}%")) }
+                </span>
+                if leading {
+                    <span class="nvp-c-badge">
+                        <span aria-hidden="true">{ "★ " }</span>{ "Best fit" }
+                    </span>
+                }
+            </h3>
+            <div class="nvp-c-bar" aria-hidden="true"><span class={bar}></span></div>
+            if counted.is_empty() {
+                <p class="nvp-c-fitcard__none">{ "No criterion has any weight yet." }</p>
+            } else {
+                <table class="nvp-c-breakdown">
+                    <caption class="nvp-visually-hidden">{ format!("How {name}'s fit adds up") }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "Criterion" }</th>
+                            <th scope="col">{ "Weight × score" }</th>
+                            <th scope="col">{ "Points" }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for counted.iter().map(|l| html! {
+                            <tr key={l.criterion.clone()}>
+                                <th scope="row">{ label(&l.criterion) }</th>
+                                <td>{ format!("{} × {}", l.weight, l.score) }</td>
+                                <td>{ format!("{} of {}", l.points, l.possible) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                    <tfoot>
+                        <tr>
+                            <th scope="row">{ "Total" }</th>
+                            <td></td>
+                            <td>{ format!("{} of {} = {}", s.points, s.possible,
+                                pct.map_or("no basis".to_string(), |p| format!("{p}%"))) }</td>
+                        </tr>
+                    </tfoot>
+                </table>
+            }
+            if !left_out.is_empty() {
+                <p class="nvp-c-fitcard__left-out">
+                    { format!("Weighted 0, so left out: {}.", left_out.join(", ")) }
+                </p>
+            }
+            <details class="nvp-c-why">
+                <summary>{ format!("Why {name} scores what it does") }</summary>
+                <ul>
+                    { for content.criteria.iter().filter_map(|c| c.score_for(&s.stack).map(|sc| (c, sc))).map(|(c, sc)| html! {
+                        <li>
+                            <strong>{ format!("{} ({} of {}): ", c.label, sc.score, content.scale.max) }</strong>
+                            { &sc.why }
+                            if !sc.source.is_empty() {
+                                <span class="nvp-c-source">
+                                    { " Source: " }{ source_ref(content, &sc.source) }{ "." }
+                                </span>
+                            }
+                        </li>
+                    }) }
+                </ul>
+            </details>
+        </section>
+    }
+}

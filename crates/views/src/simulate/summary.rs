@@ -1,0 +1,89 @@
+//! The result card that leads the tab: the finding in a few sentences, how each side was
+//! configured, what the figures rest on, and the progress of a run being computed. Its status
+//! line is the tab's live region, announced once per finished run.
+
+use super::state::SimState;
+use nvp_versus::Verdict;
+use nvp_versus::server::Side;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SummaryProps {
+    pub state: Rc<SimState>,
+    pub ids: AttrValue,
+}
+
+/// The progress bar of a run being computed.
+fn progress(done: u32, total: u32) -> Html {
+    let total = total.max(1);
+    html! {
+        <div class="nvp-sim-progress">
+            <progress max={total.to_string()} value={done.min(total).to_string()}
+                aria-label="Simulation progress" />
+            <span>{ format!("Simulating… run {} of {total}", (done + 1).min(total)) }</span>
+        </div>
+    }
+}
+
+#[component]
+pub fn Summary(props: &SummaryProps) -> Html {
+    let s = &props.state;
+    let ids = &props.ids;
+    let status_id = format!("{ids}-status");
+    if let Some(why) = &s.failure {
+        return html! {
+            <section class="nvp-sim-verdict nvp-sim-verdict--failed" role="alert">
+                <p>{ why.clone() }</p>
+            </section>
+        };
+    }
+    let Some(run) = &s.outcome else {
+        let (done, total) = s.progress.unwrap_or((0, 10));
+        return html! {
+            <section class="nvp-sim-verdict" aria-busy="true">
+                { progress(done, total) }
+                <p class="nvp-sim-status" role="status" id={status_id}>{ "Running both servers…" }</p>
+            </section>
+        };
+    };
+    let finding = match &run.result {
+        Ok(f) => f,
+        Err(e) => {
+            return html! {
+                <section class="nvp-sim-verdict nvp-sim-verdict--failed">
+                    <p class="nvp-sim-status" role="status" id={status_id}>{ run.status.clone() }</p>
+                    <p class="nvp-sim-note">{ format!("({e})") }</p>
+                </section>
+            };
+        }
+    };
+    let tone = match &finding.verdict {
+        Verdict::Unstable(_) => "nvp-sim-verdict--unstable",
+        Verdict::Ahead {
+            side: Side::Node, ..
+        } => "nvp-sim-verdict--node",
+        Verdict::Ahead {
+            side: Side::Python, ..
+        } => "nvp-sim-verdict--python",
+        Verdict::NoClearDifference => "nvp-sim-verdict--even",
+    };
+    let (headline, rest) = finding
+        .summary
+        .split_first()
+        .map_or((String::new(), &[][..]), |(h, r)| (h.clone(), r));
+    html! {
+        <section class={classes!("nvp-sim-verdict", tone)} aria-labelledby={format!("{ids}-verdict-h")}>
+            <h3 class="nvp-visually-hidden" id={format!("{ids}-verdict-h")}>{ "Result" }</h3>
+            <p class="nvp-sim-headline" id={format!("{ids}-headline")}>{ headline }</p>
+            { for rest.iter().map(|t| html! { <p>{ t.clone() }</p> }) }
+            <p class="nvp-sim-config" id={format!("{ids}-config")}>
+                <strong>{ "How each side runs: " }</strong>{ run.configuration.clone() }
+            </p>
+            if let Some((done, total)) = s.progress {
+                { progress(done, total) }
+            }
+            <p class="nvp-visually-hidden" role="status" id={status_id}>{ run.status.clone() }</p>
+        </section>
+    }
+}
