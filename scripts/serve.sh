@@ -8,4 +8,6 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 echo
 echo "  node-vs-python demo page: http://127.0.0.1:8080/   (Ctrl+C to stop)"
 echo
-exec trunk serve --address 127.0.0.1 --port 8080 "$@"
+# A release build: the simulator is only interactive when optimised (a debug build of the
+# engine is many times slower), and it is what visitors get.
+exec trunk serve --release --address 127.0.0.1 --port 8080 "$@"

@@ -152,48 +152,46 @@ impl Kernel {
     /// Picks the earliest event (CPU completion, then timer, then arrival on ties) and moves the clock.
     #[inline]
     pub fn next(&mut self) -> Next {
-        loop {
-            if self.draining && self.measured_open == 0 && self.now >= self.measure_until {
-                // Every measured request has its outcome: the background traffic can stop.
-                self.end = self.now;
-                return Next::End;
-            }
-            let tc = self.cpu.next_time();
-            let tt = self.timers.peek().map_or(f64::INFINITY, |x| x.t);
-            let ta = if self.arrivals_open {
-                self.stream.peek_time()
-            } else {
-                f64::INFINITY
-            };
-            let (mut t, mut which) = (tc, 0u8);
-            if tt < t {
-                (t, which) = (tt, 1);
-            }
-            if ta < t {
-                (t, which) = (ta, 2);
-            }
-            if t >= self.end {
-                self.advance(self.end);
-                return Next::End;
-            }
-            if self.events >= self.max_events {
-                self.end = self.now;
-                self.capped = true;
-                return Next::End;
-            }
-            self.advance(t);
-            self.events += 1;
-            return match which {
-                0 => Next::Cpu(self.cpu.complete()),
-                1 => match self.timers.pop().expect("peeked timer").event {
-                    Event::Retry(i) => {
-                        self.retry_free.push(i);
-                        Next::Arrival(self.retrying[i as usize])
-                    }
-                    event => Next::Timer(event),
-                },
-                _ => Next::Arrival(self.take_arrival()),
-            };
+        if self.draining && self.measured_open == 0 && self.now >= self.measure_until {
+            // Every measured request has its outcome: the background traffic can stop.
+            self.end = self.now;
+            return Next::End;
+        }
+        let tc = self.cpu.next_time();
+        let tt = self.timers.peek().map_or(f64::INFINITY, |x| x.t);
+        let ta = if self.arrivals_open {
+            self.stream.peek_time()
+        } else {
+            f64::INFINITY
+        };
+        let (mut t, mut which) = (tc, 0u8);
+        if tt < t {
+            (t, which) = (tt, 1);
+        }
+        if ta < t {
+            (t, which) = (ta, 2);
+        }
+        if t >= self.end {
+            self.advance(self.end);
+            return Next::End;
+        }
+        if self.events >= self.max_events {
+            self.end = self.now;
+            self.capped = true;
+            return Next::End;
+        }
+        self.advance(t);
+        self.events += 1;
+        match which {
+            0 => Next::Cpu(self.cpu.complete()),
+            1 => match self.timers.pop().expect("peeked timer").event {
+                Event::Retry(i) => {
+                    self.retry_free.push(i);
+                    Next::Arrival(self.retrying[i as usize])
+                }
+                event => Next::Timer(event),
+            },
+            _ => Next::Arrival(self.take_arrival()),
         }
     }
 

@@ -96,19 +96,15 @@ pub struct RepFigures {
     pub capped: bool,
 }
 
-/// The quantile over all measured requests at `p`, given the answered requests' CDF.
-fn quantile_over_all(r: &SimResult, p: f64) -> f64 {
+/// The quantile over all measured requests at `p`; `answered_q` is the same quantile of the
+/// answered requests alone (exact when every request was answered), and the CDF gives the rest.
+fn quantile_over_all(r: &SimResult, p: f64, answered_q: f64) -> f64 {
     let answered = r.outcomes.completed as f64 / r.outcomes.arrived.max(1) as f64;
     if r.outcomes.arrived == 0 || p > answered {
         return f64::INFINITY;
     }
     if r.outcomes.failed() == 0 {
-        return match p {
-            x if x == 0.5 => r.latency_ms.p50,
-            x if x == 0.95 => r.latency_ms.p95,
-            x if x == 0.99 => r.latency_ms.p99,
-            _ => crate::plot::cdf_at(&r.latency_cdf, p),
-        };
+        return answered_q;
     }
     crate::plot::cdf_at(&r.latency_cdf, p / answered)
 }
@@ -117,9 +113,9 @@ impl RepFigures {
     pub fn of(r: &SimResult) -> RepFigures {
         RepFigures {
             mean_ms: r.latency_ms.mean,
-            p50_ms: quantile_over_all(r, 0.5),
-            p95_ms: quantile_over_all(r, 0.95),
-            p99_ms: quantile_over_all(r, 0.99),
+            p50_ms: quantile_over_all(r, 0.5, r.latency_ms.p50),
+            p95_ms: quantile_over_all(r, 0.95, r.latency_ms.p95),
+            p99_ms: quantile_over_all(r, 0.99, r.latency_ms.p99),
             throughput_per_s: r.throughput_per_s,
             outcomes: r.outcomes,
             capped: r.capped,
