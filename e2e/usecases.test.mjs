@@ -100,25 +100,93 @@ test("axe finds no serious or critical violations, and screenshots are saved", a
   }
 });
 
-test("“Simulate this” opens the simulator on that use case's preset", async () => {
+/** Opens the folded card of the use case named `name` and returns the card. */
+async function unfold(widget, name) {
+  const card = widget.locator(".nvp-uc-item", { hasText: name });
+  const toggle = card.locator(".nvp-uc-item__toggle");
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  return card;
+}
+
+test("“Simulate this” opens the simulator on that use case's preset, at its verdict", async () => {
   const { context, page, errors } = await openPage(env.browser, `${env.server.url}/`);
   await widgetsReady(page, 2);
   const widget = page.locator("node-vs-python").first();
   await widget.locator('[role="tab"]', { hasText: "Use cases" }).click();
-  await widget.getByRole("button", { name: /Simulate this\W*Real-time chat/ }).click();
+  await (await unfold(widget, "Real-time chat")).getByRole("button", { name: /Simulate this\W*Real-time chat/ }).click();
   assert.equal(await widget.locator('[role="tab"][aria-selected="true"]').innerText(), "Simulate");
   const preset = widget.locator("#nvp-s-preset");
-  await preset.waitFor();
+  await preset.waitFor({ state: "attached" });
   assert.equal(await preset.inputValue(), "chat");
-  // Focus follows the visitor to the Simulate panel instead of falling to the page.
-  const focused = await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.id);
-  assert.equal(focused, "nvp-panel-simulate");
-  await widget.locator(".nvp-sim-metrics").waitFor();
+  // Focus and scroll land on the simulator's verdict heading, not mid-panel.
+  const focused = await eventually(() => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.id), "nvp-s-h");
+  assert.equal(focused, "nvp-s-h");
+  const heading = await widget.locator("#nvp-s-h").evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, vh: innerHeight };
+  });
+  assert.ok(heading.top >= -1 && heading.bottom <= heading.vh + 1, `the verdict heading is on screen: ${JSON.stringify(heading)}`);
+  await widget.locator(".nvp-sim-verdict").waitFor();
   assert.match(await page.evaluate(() => location.hash), /nvp\.tab=simulate/);
   // A second request for another use case re-applies, even after the first was changed.
   await widget.locator('[role="tab"]', { hasText: "Use cases" }).click();
-  await widget.getByRole("button", { name: /Simulate this\W*Machine learning pipeline/ }).click();
-  assert.equal(await widget.locator("#nvp-s-preset").inputValue(), "ml_pipeline");
+  await (await unfold(widget, "Machine learning pipeline")).getByRole("button", { name: /Simulate this\W*Machine learning pipeline/ }).click();
+  assert.equal(await eventually(() => widget.locator("#nvp-s-preset").inputValue(), "ml_pipeline"), "ml_pipeline");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("use-case cards fold to one line, and the recommendation stays in view while ticking", async () => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 740 }]) {
+    const { context, page, widget, errors } = await openUseCases("", { viewport });
+    const items = widget.locator(".nvp-uc-item");
+    const n = await items.count();
+    for (let i = 0; i < n; i++) {
+      const h = await items.nth(i).evaluate((el) => el.getBoundingClientRect().height);
+      // One line of text plus padding; a name that wraps on a phone may take two.
+      assert.ok(h <= (viewport.width < 600 ? 76 : 56), `card ${i} folded to a line at ${viewport.width}px (${h}px)`);
+    }
+    // Tick the last use case: its card and the current recommendation are both on screen.
+    const last = items.nth(n - 1);
+    await last.scrollIntoViewIfNeeded();
+    await last.locator("input[type=checkbox]").check();
+    const shown = viewport.width < 600 ? widget.locator(".nvp-uc-bar") : widget.locator('.nvp-uc [role="status"]');
+    const text = await shown.innerText();
+    assert.doesNotMatch(text, /Select at least one/, "the answer updated");
+    const r = await shown.evaluate((el) => {
+      const b = el.getBoundingClientRect();
+      return { top: b.top, bottom: b.bottom, vh: innerHeight };
+    });
+    assert.ok(r.top >= 0 && r.bottom <= r.vh + 1, `recommendation on screen at ${viewport.width}px: ${JSON.stringify(r)}`);
+    if (viewport.width < 600) {
+      // "See why" jumps to the full recommendation and puts focus on its heading.
+      await widget.locator(".nvp-uc-bar").getByRole("button", { name: "See why" }).click();
+      const focused = await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent);
+      assert.equal(focused, "Recommendation");
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test("a skip button takes the keyboard past the list to the team questions", async () => {
+  const { context, page, widget, errors } = await openUseCases();
+  await widget.locator('input[type="search"]').focus();
+  let skip = null;
+  for (let i = 0; i < 40 && !skip; i++) {
+    await page.keyboard.press("Tab");
+    const label = await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent ?? "");
+    if (/Skip the list/.test(label)) skip = label;
+  }
+  assert.ok(skip, "the skip button is in the tab order after the filters");
+  assert.ok(await widget.locator(".nvp-skip").isVisible(), "and visible while focused");
+  await page.keyboard.press("Enter");
+  const focused = await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent);
+  assert.equal(focused, "About your team and workload");
+  // The next Tab reaches the first team question, not the list.
+  await page.keyboard.press("Tab");
+  const name = await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute("name"));
+  assert.equal(name, "nvp-u-js");
   assert.deepEqual(errors, []);
   await context.close();
 });

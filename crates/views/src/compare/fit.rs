@@ -1,6 +1,7 @@
 //! The fit score per stack, with the arithmetic that produced it in plain view.
 //!
-//! Only the one-sentence summary sits in the `role="status"` region, so moving a slider is
+//! [`FitScore`] is the small board that stays in view; [`FitResults`] the cards with the
+//! arithmetic. Only the one-sentence summary sits in the `role="status"` region, so moving a slider is
 //! announced as a single sentence; the cards and breakdown tables around it are silent.
 
 use super::matrix::stack_class;
@@ -15,27 +16,101 @@ pub struct FitResultsProps {
     pub content: Rc<Content>,
     pub weights: Vec<u8>,
     pub ids: AttrValue,
+    /// The breakdown's heading: the board's button moves focus there, the cards carry it.
+    #[prop_or_default]
+    pub breakdown: NodeRef,
 }
 
+/// The score board: the announced sentence and one bar per stack. It sits beside the weights
+/// and stays in view while they move (sticky at the top on wide screens, a bar at the bottom
+/// of the screen on narrow ones), so every change shows its effect where the eye already is.
+#[component]
+pub fn FitScore(props: &FitResultsProps) -> Html {
+    let content = &props.content;
+    let result = fit(content, &props.weights);
+    let leaders = result.leaders();
+    let heading = format!("{}-score-h", props.ids);
+    html! {
+        <section class="nvp-c-score" aria-labelledby={heading.clone()}>
+            <h3 id={heading} class="nvp-visually-hidden">{ "Fit score" }</h3>
+            <p class="nvp-c-fit__summary" role="status">{ result.summary(content) }</p>
+            <ul class="nvp-c-score__stacks">
+                { for result.stacks.iter().map(|s| {
+                    let index = content.stack_index(&s.stack).unwrap_or(0);
+                    let name = content.stack(&s.stack).map_or(s.stack.as_str(), |x| &x.name);
+                    let pct = s.rounded_percent();
+                    let leading = leaders.contains(&s.stack.as_str());
+                    html! {
+                        <li class={classes!("nvp-c-score__stack", stack_class(index),
+                            leading.then_some("nvp-c-score__stack--best"))} key={s.stack.clone()}>
+                            <span class="nvp-c-score__name">
+                                { name }
+                                if leading {
+                                    <span class="nvp-c-score__star" aria-hidden="true">{ " ★" }</span>
+                                }
+                            </span>
+                            <div class="nvp-c-bar" aria-hidden="true"><span class={bar_class(pct)}></span></div>
+                            <span class="nvp-c-score__pct">
+                                { pct.map_or("–".to_string(), |p| format!("{p}%")) }
+                            </span>
+                        </li>
+                    }
+                }) }
+            </ul>
+            <button type="button" class="nvp-c-score__more" onclick={
+                let target = props.breakdown.clone();
+                Callback::from(move |_: MouseEvent| nvp_ui::browser::focus_and_reveal(&target))
+            }>
+                { "How each score adds up" }
+            </button>
+        </section>
+    }
+}
+
+/// The arithmetic behind the score board: one card per stack with its breakdown table. On a
+/// wide tab the cards are always shown; on a narrow one (where each card is most of a screen)
+/// they fold behind a button, and the CSS hides that button on wide tabs.
 #[component]
 pub fn FitResults(props: &FitResultsProps) -> Html {
     let content = &props.content;
     let result = fit(content, &props.weights);
     let leaders = result.leaders();
+    let open = use_state(|| false);
+    let cards_id = format!("{}-fit-cards", props.ids);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
     html! {
-        <div class="nvp-c-fit">
-            <p class="nvp-c-fit__summary" role="status">{ result.summary(content) }</p>
+        <div class={classes!("nvp-c-fit", open.then_some("nvp-c-fit--open"))}>
+            <h3 class="nvp-c-fit__title" tabindex="-1" ref={props.breakdown.clone()}>
+                { "How each score adds up" }
+            </h3>
             <p class="nvp-c-fit__formula">
                 { format!(
                     "How it is worked out: each criterion earns weight × score points (scores run {}–{}), out of weight × {}. The fit is the share of possible points a stack earns.",
                     content.scale.min, content.scale.max, content.scale.max - content.scale.min
                 ) }
             </p>
-            <div class="nvp-c-fit__cards">
+            <button type="button" class="nvp-button nvp-button--quiet nvp-c-fit__toggle"
+                aria-expanded={if *open { "true" } else { "false" }} aria-controls={cards_id.clone()}
+                onclick={toggle}>
+                { if *open { "Hide the points tables" } else { "Show the points tables" } }
+            </button>
+            <div class="nvp-c-fit__cards" id={cards_id}>
                 { for result.stacks.iter().map(|s| card(props, s, leaders.contains(&s.stack.as_str()))) }
             </div>
         </div>
     }
+}
+
+/// The bar's width comes from a class in 5 % steps, so no inline style is needed (hosts with a
+/// strict Content-Security-Policy block those).
+fn bar_class(pct: Option<u32>) -> String {
+    format!(
+        "nvp-c-bar__fill nvp-c-bar--{}",
+        pct.map_or(0, |p| (p + 2) / 5 * 5)
+    )
 }
 
 /// One stack's score, bar and breakdown.
@@ -47,12 +122,7 @@ fn card(props: &FitResultsProps, s: &StackFit, leading: bool) -> Html {
         .map_or(s.stack.as_str(), |x| &x.name);
     let heading_id = format!("{}-fit-{}", props.ids, s.stack);
     let pct = s.rounded_percent();
-    // The bar width comes from a class in 5 % steps, so no inline style is needed (hosts with a
-    // strict Content-Security-Policy block those).
-    let bar = format!(
-        "nvp-c-bar__fill nvp-c-bar--{}",
-        pct.map_or(0, |p| (p + 2) / 5 * 5)
-    );
+    let bar = bar_class(pct);
     let counted: Vec<_> = s.lines.iter().filter(|l| l.weight > 0).collect();
     let left_out: Vec<&str> = s
         .lines

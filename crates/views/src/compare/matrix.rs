@@ -107,6 +107,9 @@ pub fn Matrix(props: &MatrixProps) -> Html {
 
 /// One dimension: its summary row and its (possibly hidden) details row, in their own
 /// `<tbody>` so the pair stays together when the table turns into cards on small screens.
+/// There the card folds to its title and a "leans to" chip (an accordion): the same button
+/// opens the stacks' cells, the takeaway and the details. The chip is hidden from assistive
+/// tech because the takeaway's "Leans to" sentence says the same.
 fn row(props: &MatrixProps, d: &Dimension) -> Html {
     let content = &props.content;
     let open = props.expanded.contains(&d.id);
@@ -126,6 +129,12 @@ fn row(props: &MatrixProps, d: &Dimension) -> Html {
     } else {
         format!("Leans to: {}.", favoured.join(" and "))
     };
+    // The folded card on a narrow screen shows only the title and this chip.
+    let chip = if favoured.is_empty() {
+        "Depends".to_string()
+    } else {
+        format!("Leans to {}", favoured.join(" and "))
+    };
     let columns = content.stacks.len() + 2;
     html! {
         <tbody class={classes!("nvp-c-dim", open.then_some("nvp-c-dim--open"))} key={d.id.clone()}>
@@ -139,6 +148,7 @@ fn row(props: &MatrixProps, d: &Dimension) -> Html {
                         </span>
                         { &d.title }
                     </button>
+                    <span class="nvp-c-chip" aria-hidden="true">{ chip }</span>
                 </th>
                 { for content.stacks.iter().enumerate().map(|(i, s)| {
                     let summary = d.entry_for(&s.id).map_or("", |e| e.summary.as_str());

@@ -52,6 +52,7 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
     let content = props.content.clone();
     let state = use_tab_state::<Model<CompareState>>(&props.tab, content.clone());
     let fit_heading = use_node_ref();
+    let breakdown = use_node_ref();
     {
         // "See why" from the answer: the answer's weights, and the fit score in view.
         let (state, content, heading) = (state.clone(), content.clone(), fit_heading.clone());
@@ -112,9 +113,11 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
                 <div class="nvp-c-weigh__grid">
                     <weights::Weights content={content.clone()} weights={state.weights.clone()}
                         ids={ids.clone()} on_set={on_set_weight} on_set_all={on_set_weights} />
-                    <fit::FitResults content={content.clone()} weights={state.weights.clone()}
-                        ids={ids.clone()} />
+                    <fit::FitScore content={content.clone()} weights={state.weights.clone()}
+                        ids={ids.clone()} breakdown={breakdown.clone()} />
                 </div>
+                <fit::FitResults content={content.clone()} weights={state.weights.clone()}
+                    ids={ids.clone()} {breakdown} />
             </section>
             <faq::Faqs content={content.clone()} ids={ids.clone()} />
             <samples::Samples content={content.clone()} ids={ids.clone()} />

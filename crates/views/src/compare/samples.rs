@@ -31,16 +31,21 @@ pub fn Samples(props: &ContentProps) -> Html {
                             <pre tabindex="0">
                                 <code class={format!("language-{}", s.language)}>{ s.code.trim_end() }</code>
                             </pre>
-                            <ul class="nvp-c-sample__notes">
-                                { for s.notes.iter().map(|n| html! {
-                                    <li>
-                                        { &n.text }
-                                        <span class="nvp-c-source">
-                                            { " Source: " }{ source_ref(content, &n.source) }{ "." }
-                                        </span>
-                                    </li>
-                                }) }
-                            </ul>
+                            if !s.notes.is_empty() {
+                                <details class="nvp-c-sample__more">
+                                    <summary>{ format!("What it does and does not do ({} notes)", s.notes.len()) }</summary>
+                                    <ul class="nvp-c-sample__notes">
+                                        { for s.notes.iter().map(|n| html! {
+                                            <li>
+                                                { &n.text }
+                                                <span class="nvp-c-source">
+                                                    { " Source: " }{ source_ref(content, &n.source) }{ "." }
+                                                </span>
+                                            </li>
+                                        }) }
+                                    </ul>
+                                </details>
+                            }
                         </figure>
                     }
                 }) }

@@ -1,4 +1,4 @@
-//! The use-case checklist: native checkboxes in a fieldset, search matches highlighted, an
+//! The use-case checklist: native checkboxes in a fieldset, each card folded to one line, search matches highlighted, an
 //! empty state that suggests what to loosen, and a note for selections the filters hide.
 
 use super::stack_class;
@@ -65,13 +65,41 @@ pub fn UseCaseList(props: &UseCaseListProps) -> Html {
     }
 }
 
-/// One use case: checkbox and name, description, tags, the article's reason, and "Simulate
-/// this" when the simulator is available.
+/// One use case, folded to one line (checkbox, name, the stack it favours, a "More" button)
+/// with the rest on demand: description, tags, the article's reason and "Simulate this".
 fn item(props: &UseCaseListProps, uc: &UseCase, hl: &Highlights) -> Html {
+    html! {
+        <UseCaseItem key={uc.id.clone()} content={props.content.clone()} use_case={uc.clone()}
+            highlights={hl.clone()} checked={props.selected.contains(&uc.id)}
+            id_prefix={props.id_prefix.clone()} on_action={props.on_action.clone()}
+            on_simulate={props.on_simulate.clone()} />
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct UseCaseItemProps {
+    content: Rc<Content>,
+    use_case: UseCase,
+    highlights: Highlights,
+    checked: bool,
+    id_prefix: String,
+    on_action: Callback<PickerAction>,
+    on_simulate: Option<Callback<String>>,
+}
+
+/// A use-case card with its own open/closed state. A search that matches inside the folded part
+/// opens it, so the highlighted match is in view.
+#[component]
+fn UseCaseItem(props: &UseCaseItemProps) -> Html {
     let content = &props.content;
+    let uc = &props.use_case;
+    let hl = &props.highlights;
+    let matched_inside = !hl.description.is_empty() || !hl.categories.is_empty();
+    let opened = use_state(|| false);
+    let open = *opened || matched_inside;
     let base = format!("{}-uc-{}", props.id_prefix, uc.id);
     let desc_id = format!("{base}-desc");
-    let checked = props.selected.contains(&uc.id);
+    let more_id = format!("{base}-more");
     let id = uc.id.clone();
     let onchange = props.on_action.reform(move |e: Event| {
         PickerAction::Select(
@@ -79,6 +107,10 @@ fn item(props: &UseCaseListProps, uc: &UseCase, hl: &Highlights) -> Html {
             e.target_unchecked_into::<HtmlInputElement>().checked(),
         )
     });
+    let toggle = {
+        let opened = opened.clone();
+        Callback::from(move |_: MouseEvent| opened.set(!open))
+    };
     let tags = uc.categories.iter().filter_map(|cat_id| {
         let cat = content.categories.iter().find(|c| &c.id == cat_id)?;
         let ranges = hl
@@ -93,7 +125,7 @@ fn item(props: &UseCaseListProps, uc: &UseCase, hl: &Highlights) -> Html {
         Some(html! {
             <li class={classes!("nvp-uc-favours", stack_class(content, id))}>
                 <span class="nvp-uc-badge" aria-hidden="true">{ &stack.badge }</span>
-                { &stack.name }
+                <span class="nvp-uc-favours__name">{ &stack.name }</span>
             </li>
         })
     });
@@ -113,30 +145,32 @@ fn item(props: &UseCaseListProps, uc: &UseCase, hl: &Highlights) -> Html {
         }
     });
     let mut classes = classes!("nvp-uc-item");
-    if checked {
+    if props.checked {
         classes.push("nvp-uc-item--selected");
     }
     html! {
-        <li class={classes} key={uc.id.clone()}>
+        <li class={classes}>
             <div class="nvp-uc-item__head">
                 <input type="checkbox" id={base.clone()} class="nvp-uc-item__check"
-                    {checked} {onchange} aria-describedby={desc_id.clone()} />
+                    checked={props.checked} {onchange} aria-describedby={desc_id.clone()} />
                 <label for={base} class="nvp-uc-item__name">{ highlighted(&uc.name, &hl.name) }</label>
+                <span class="nvp-visually-hidden">{ favours_label }</span>
+                <ul class="nvp-uc-tags nvp-uc-item__favours">{ for favours }</ul>
+                <button type="button" class="nvp-uc-item__toggle" onclick={toggle}
+                    aria-expanded={if open { "true" } else { "false" }} aria-controls={more_id.clone()}>
+                    <span aria-hidden="true">{ if open { "▾" } else { "▸" } }</span>
+                    <span class="nvp-visually-hidden">{ format!("Details: {}", uc.name) }</span>
+                </button>
             </div>
-            <p id={desc_id} class="nvp-uc-item__desc">
-                { highlighted(&uc.description, &hl.description) }
-            </p>
-            <div class="nvp-uc-item__meta">
-                <span class="nvp-visually-hidden">{ "Categories:" }</span>
-                <ul class="nvp-uc-tags">{ for tags }</ul>
-                <span class="nvp-uc-item__favours-label">{ favours_label }</span>
-                <ul class="nvp-uc-tags">{ for favours }</ul>
-            </div>
-            <div class="nvp-uc-item__foot">
-                <details class="nvp-uc-item__why">
-                    <summary>{ "Why" }</summary>
-                    <p>{ &uc.why }</p>
-                </details>
+            <div class="nvp-uc-item__more" id={more_id} hidden={!open}>
+                <p id={desc_id} class="nvp-uc-item__desc">
+                    { highlighted(&uc.description, &hl.description) }
+                </p>
+                <div class="nvp-uc-item__meta">
+                    <span class="nvp-visually-hidden">{ "Categories:" }</span>
+                    <ul class="nvp-uc-tags">{ for tags }</ul>
+                </div>
+                <p class="nvp-uc-item__why"><strong>{ "Why: " }</strong>{ &uc.why }</p>
                 { for simulate }
             </div>
         </li>

@@ -12,7 +12,7 @@ pub mod result;
 pub mod team;
 
 use nvp_recommend::picker::{PickerAction, PickerState};
-use nvp_recommend::usecase::{apply, recommend};
+use nvp_recommend::usecase::{apply, recommend, sentence};
 use nvp_ui::TabProps;
 use nvp_ui::content::Content;
 use nvp_ui::link::{Model, use_tab_state};
@@ -66,6 +66,20 @@ pub fn UseCasesView(props: &UseCasesViewProps) -> Html {
         .map(|uc| uc.name.clone())
         .collect();
 
+    let team_heading = use_node_ref();
+    let result_heading = use_node_ref();
+    let skip = {
+        let target = team_heading.clone();
+        Callback::from(move |_: MouseEvent| nvp_ui::browser::focus_and_reveal(&target))
+    };
+    let see_why = {
+        let target = result_heading.clone();
+        Callback::from(move |_: MouseEvent| nvp_ui::browser::focus_and_reveal(&target))
+    };
+    let bar_text = recommendation
+        .as_ref()
+        .map_or_else(|| result::PROMPT.to_string(), |rec| sentence(&content, rec));
+
     let mut classes = classes!("nvp-uc");
     if props.tab.compact {
         classes.push("nvp-uc--compact");
@@ -82,16 +96,29 @@ pub fn UseCasesView(props: &UseCasesViewProps) -> Html {
                 <filters::Filters content={content.clone()} filter={state.filter.clone()}
                     counts={filtered.category_counts.clone()} shown={filtered.hits.len()}
                     id_prefix={prefix.clone()} on_action={on_action.clone()} />
+                // A keyboard user can jump past the list (two stops per use case).
+                <button type="button" class="nvp-skip" onclick={skip}>
+                    { "Skip the list to the team questions" }
+                </button>
                 <list::UseCaseList content={content.clone()} hits={filtered.hits.clone()}
                     selected={state.selected.clone()} {hidden_selected}
                     filter={state.filter.clone()} id_prefix={prefix.clone()}
                     on_action={on_action.clone()} on_simulate={props.on_simulate.clone()} />
+                <team::TeamForm team={state.team} id_prefix={prefix.clone()}
+                    heading={team_heading} on_action={on_action.clone()} />
+                // On a narrow tab the result comes after all of this, so a bar stuck to the
+                // bottom of the screen keeps the current answer in view. It repeats the
+                // announced sentence, so it is not a live region itself.
+                <aside class="nvp-uc-bar" aria-label="Current recommendation">
+                    <p class="nvp-uc-bar__text">{ bar_text }</p>
+                    <button type="button" class="nvp-button nvp-button--quiet" onclick={see_why}>
+                        { "See why" }
+                    </button>
+                </aside>
             </div>
             <div class="nvp-uc__advice">
                 <result::RecommendationView content={content.clone()} {recommendation}
-                    id_prefix={prefix.clone()} on_action={on_action.clone()} />
-                <team::TeamForm team={state.team} id_prefix={prefix}
-                    {on_action} />
+                    id_prefix={prefix} heading={result_heading} {on_action} />
             </div>
           </div>
         </div>

@@ -22,6 +22,9 @@ pub struct RecommendationViewProps {
     pub content: Rc<Content>,
     pub recommendation: Option<Recommendation>,
     pub id_prefix: String,
+    /// Focused by the narrow layout's "See why".
+    #[prop_or_default]
+    pub heading: NodeRef,
     pub on_action: Callback<PickerAction>,
 }
 
@@ -57,7 +60,7 @@ pub fn RecommendationView(props: &RecommendationViewProps) -> Html {
     };
     html! {
         <section class="nvp-uc-result" aria-labelledby={heading_id.clone()}>
-            <h3 id={heading_id}>{ "Recommendation" }</h3>
+            <h3 id={heading_id} tabindex="-1" ref={props.heading.clone()}>{ "Recommendation" }</h3>
             <p role="status" class={verdict_class}>{ announced }</p>
             { for details }
             { rules() }

@@ -13,6 +13,9 @@ use yew::prelude::*;
 pub struct TeamFormProps {
     pub team: TeamProfile,
     pub id_prefix: String,
+    /// The group's legend takes focus when the skip button jumps past the use-case list.
+    #[prop_or_default]
+    pub heading: NodeRef,
     pub on_action: Callback<PickerAction>,
 }
 
@@ -38,7 +41,7 @@ pub fn TeamForm(props: &TeamFormProps) -> Html {
     ];
     html! {
         <fieldset class="nvp-uc-fieldset nvp-uc-team">
-            <legend>{ "About your team and workload" }</legend>
+            <legend tabindex="-1" ref={props.heading.clone()}>{ "About your team and workload" }</legend>
             <p class="nvp-uc-team__hint">{ "Optional. Each answer is worth at most one point either way." }</p>
             <RadioGroup name={format!("{p}-js")} legend="How well does the team know JavaScript?"
                 options={to_options(&fluency)} current={code(team.js_fluency.map(fluency_code))}
@@ -54,7 +57,7 @@ pub fn TeamForm(props: &TeamFormProps) -> Html {
                 options={to_options(&[
                     (mix_code(WorkloadMix::MostlyIo), "Wait on databases, files or other services"),
                     (mix_code(WorkloadMix::Mixed), "A mix of waiting and computing"),
-                    (mix_code(WorkloadMix::MostlyCpu), "Heavy computation or numeric work"),
+                    (mix_code(WorkloadMix::MostlyCpu), "Computation (numeric libraries or own code)"),
                 ])}
                 current={code(team.workload_mix.map(mix_code))}
                 on_change={update(|t, v| t.workload_mix = parse_mix(v))} />

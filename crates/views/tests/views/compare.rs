@@ -215,3 +215,87 @@ async fn the_default_fit_is_announced_as_one_sentence() {
         "summary not in a status region: {tag}"
     );
 }
+
+#[tokio::test]
+async fn every_folded_dimension_card_shows_which_stack_it_leans_to() {
+    let content = bundled().clone();
+    let out = render(content.clone(), &[]).await;
+    let chips: Vec<&str> = out
+        .html
+        .split("class=\"nvp-c-chip\"")
+        .skip(1)
+        .map(|rest| {
+            let open_end = rest.find('>').unwrap() + 1;
+            &rest[open_end..open_end + rest[open_end..].find('<').unwrap()]
+        })
+        .collect();
+    assert_eq!(
+        chips.len(),
+        content.dimensions.len(),
+        "one chip per dimension"
+    );
+    for (d, chip) in content.dimensions.iter().zip(&chips) {
+        let favoured: Vec<&str> = content
+            .stacks
+            .iter()
+            .filter(|s| d.favours.contains(&s.id))
+            .map(|s| s.name.as_str())
+            .collect();
+        if favoured.is_empty() {
+            assert_eq!(*chip, "Depends", "{}", d.id);
+        } else {
+            assert_eq!(
+                *chip,
+                escaped(&format!("Leans to {}", favoured.join(" and "))),
+                "{}",
+                d.id
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_score_board_shows_the_same_percentages_as_the_breakdown() {
+    let content = bundled().clone();
+    // A tilted weighting, so the two stacks differ and a mix-up between them would show.
+    let out = render(content.clone(), &[("c.w", "ai:5,realtime:1")]).await;
+    let board_at = out.html.find("nvp-c-score__stacks").expect("a score board");
+    let breakdown_at = out
+        .html
+        .find("nvp-c-fit__cards")
+        .expect("the breakdown cards");
+    assert!(
+        board_at < breakdown_at,
+        "the board comes before the arithmetic"
+    );
+    let weights: Vec<u8> = content
+        .criteria
+        .iter()
+        .map(|c| match c.id.as_str() {
+            "ai" => 5,
+            "realtime" => 1,
+            _ => 0,
+        })
+        .collect();
+    let result = fit(&content, &weights);
+    assert_ne!(
+        result.stacks[0].rounded_percent(),
+        result.stacks[1].rounded_percent(),
+        "the weighting separates the stacks"
+    );
+    let board = &out.html[board_at..breakdown_at];
+    let cards = &out.html[breakdown_at..];
+    for s in &result.stacks {
+        let pct = format!("{}%", s.rounded_percent().unwrap());
+        let name = &content.stack(&s.stack).unwrap().name;
+        let on_board = board.find(name.as_str()).expect("stack on the board");
+        assert!(
+            board[on_board..].contains(&pct),
+            "{name} {pct} on the board"
+        );
+        assert!(
+            cards.contains(&format!("{} of {} = {pct}", s.points, s.possible)),
+            "{name} card adds up to {pct}"
+        );
+    }
+}

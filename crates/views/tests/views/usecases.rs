@@ -188,3 +188,33 @@ async fn the_inner_view_takes_any_content() {
     assert!(html.contains(&name));
     assert!(status_text(&html).contains(&c.stack("node").unwrap().name));
 }
+
+#[tokio::test]
+async fn the_narrow_bar_repeats_the_announced_sentence_without_being_live() {
+    let (html, _) = render("#nvp.u.sel=chat", true).await;
+    let announced = status_text(&html);
+    let bar_at = html.find("class=\"nvp-uc-bar\"").expect("a summary bar");
+    let bar = &html[bar_at..bar_at + html[bar_at..].find("</aside>").unwrap()];
+    assert!(bar.contains(&announced), "bar: {bar}\nstatus: {announced}");
+    assert!(
+        !bar.contains("role=\"status\"") && !bar.contains("aria-live"),
+        "only one live region"
+    );
+    // Folded cards: the checkbox line, then the description in a hidden block its button opens.
+    let more = html
+        .find("id=\"nvp-u-uc-chat-more\"")
+        .expect("a folded block");
+    let more_tag = &html[html[..more].rfind('<').unwrap()..more + html[more..].find('>').unwrap()];
+    assert!(more_tag.contains("hidden"), "folded by default: {more_tag}");
+    let desc = html.find("id=\"nvp-u-uc-chat-desc\"").unwrap();
+    assert!(more < desc, "the description sits inside the folded block");
+    assert!(
+        html.contains("aria-controls=\"nvp-u-uc-chat-more\""),
+        "a button opens it"
+    );
+    // The skip button comes before the list and the team questions after it.
+    let skip = html.find("nvp-skip").unwrap();
+    let list = html.find("nvp-uc-list").unwrap();
+    let team = html.find("About your team and workload").unwrap();
+    assert!(skip < list && list < team);
+}
