@@ -167,3 +167,28 @@ export async function eventually(read, expected, timeout = 5000) {
   }
   return value;
 }
+
+/**
+ * Waits until a Simulate view (`widget`, a locator) shows results for its current settings: a
+ * first result is on screen and no newer run is pending. Yew renders the pending mark in a
+ * microtask after the change, so a short pause comes first.
+ */
+export async function simulationSettled(widget, timeout = 30000) {
+  await widget.page().waitForTimeout(20);
+  await widget.locator(".nvp-sim-metrics").first().waitFor({ state: "attached", timeout });
+  await widget.locator(".nvp-sim--stale").waitFor({ state: "detached", timeout });
+}
+
+/**
+ * Every figure a Simulate result shows, as text: the verdict card, both tables, the charts'
+ * data tables and the narration. Two runs of the same settings must give the same snapshot.
+ */
+export async function simulationSnapshot(widget) {
+  const text = (selector) => widget.locator(selector).allInnerTexts();
+  return {
+    verdict: await text(".nvp-sim-verdict"),
+    tables: await text(".nvp-sim-table-wrap table"),
+    charts: await widget.locator(".nvp-sim-chart table").evaluateAll((ts) => ts.map((t) => t.textContent)),
+    story: await text(".nvp-sim-story"),
+  };
+}

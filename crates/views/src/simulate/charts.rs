@@ -14,8 +14,10 @@ use yew::prelude::*;
 /// Chart size in SVG units; CSS scales it to the column.
 const W: f64 = 360.0;
 const H: f64 = 220.0;
-const LEFT: f64 = 46.0;
-const RIGHT: f64 = 12.0;
+/// Room for the widest tick label ("10,000") and the rotated axis title left of it.
+const LEFT: f64 = 58.0;
+/// Room for half the last tick label ("100 ms"), which is centred on the axis end.
+const RIGHT: f64 = 24.0;
 const TOP: f64 = 12.0;
 const BOTTOM: f64 = 40.0;
 
@@ -62,7 +64,7 @@ fn y_axis(sy: &Scale, values: &[(f64, String)], label: &str) -> Html {
                     </g>
                 }
             }) }
-            <text class="nvp-sim-axis-title" transform={format!("translate(11 {:.1}) rotate(-90)", (TOP + H - BOTTOM) / 2.0)}
+            <text class="nvp-sim-axis-title" transform={format!("translate(12 {:.1}) rotate(-90)", (TOP + H - BOTTOM) / 2.0)}
                 text-anchor="middle">{ label.to_string() }</text>
         </g>
     }

@@ -10,8 +10,9 @@ use yew::prelude::*;
 /// Drawing width of the lanes in SVG units, and the height of one lane in pixels.
 pub const PLOT_W: f64 = 1000.0;
 pub const ROW: f64 = 20.0;
-/// Lanes drawn per side at most; the rest are summarised in one line.
-const MAX_LANES: usize = 20;
+/// Lanes drawn per side at most, so both servers fit on one screen while they play (the
+/// readout under the lanes counts every lane); the rest are summarised in one line.
+const MAX_LANES: usize = 6;
 pub fn state_class(s: SpanState) -> &'static str {
     match s {
         SpanState::RunningCpu => "nvp-sim-s-cpu",
@@ -21,18 +22,33 @@ pub fn state_class(s: SpanState) -> &'static str {
     }
 }
 
-/// The lanes worth drawing, in reading order: queues, loops and GILs first, then threads and pool
-/// slots, capped at [`MAX_LANES`].
-pub fn visible_lanes(trace: &Trace) -> (Vec<&Lane>, usize) {
-    let first = |l: &&Lane| !matches!(l.kind, LaneKind::Thread | LaneKind::PoolSlot);
+/// The lanes worth drawing, in reading order: the first process's lanes in full (its queue, loop
+/// or GIL, then its threads and pool slots), then the next process's, up to [`MAX_LANES`]. A
+/// queue or network lane with nothing in it during the window `[from, to]` ms says nothing and
+/// is left out. Returns the lanes and how many were left out.
+pub fn visible_lanes(trace: &Trace, from: f64, to: f64) -> (Vec<&Lane>, usize) {
+    let mut used = vec![false; trace.lanes.len()];
+    for s in &trace.spans {
+        if s.end_ms > from
+            && s.start_ms < to
+            && let Some(u) = used.get_mut(s.lane as usize)
+        {
+            *u = true;
+        }
+    }
     let mut out: Vec<&Lane> = trace
         .lanes
         .iter()
-        .filter(first)
-        .take(MAX_LANES / 2)
+        .filter(|l| !is_count_lane(l.kind) || used.get(l.id as usize).copied().unwrap_or(false))
         .collect();
-    let room = MAX_LANES - out.len();
-    out.extend(trace.lanes.iter().filter(|l| !first(l)).take(room));
+    // Stable: within a process, the trace's own order.
+    out.sort_by_key(|l| {
+        (
+            l.process,
+            matches!(l.kind, LaneKind::Thread | LaneKind::PoolSlot),
+        )
+    });
+    out.truncate(MAX_LANES);
     let hidden = trace.lanes.len() - out.len();
     (out, hidden)
 }
@@ -56,7 +72,7 @@ pub fn Lanes(props: &LanesProps) -> Html {
         s.window_start_s * 1e3,
         (s.window_start_s + s.window_len_s) * 1e3,
     );
-    let (lanes, hidden) = visible_lanes(trace);
+    let (lanes, hidden) = visible_lanes(trace, from, to);
     let grouped = by_lane(trace);
     let empty = Vec::new();
     let mut labels = Vec::new();
@@ -122,7 +138,10 @@ pub fn Lanes(props: &LanesProps) -> Html {
                 { for rows }
             </svg>
             if hidden > 0 {
-                <p class="nvp-sim-note nvp-sim-lanes-more">{ format!("{hidden} more lanes are not drawn.") }</p>
+                <p class="nvp-sim-note nvp-sim-lanes-more">
+                    { format!("{hidden} more {} (other processes and threads, or queues that stayed empty) not drawn; the line under the timeline counts them all.",
+                        if hidden == 1 { "lane" } else { "lanes" }) }
+                </p>
             }
         </>
     }

@@ -156,6 +156,7 @@ pub fn SimulateTab(props: &SimulateProps) -> Html {
                         autoplay={!*reduced_motion} dispatch={dispatch.clone()} />
                     if *expanded {
                         <results::MetricsTable run={run.clone()} ids={ids.clone()} />
+                        <results::OutcomeTable run={run.clone()} ids={ids.clone()} />
                         <div class="nvp-sim-charts">
                             <charts::LatencyChart run={run.clone()} ids={ids.clone()} svg_ref={cdf_ref} />
                             <charts::QueueChart run={run.clone()} ids={ids.clone()} svg_ref={queue_ref} />

@@ -2,7 +2,11 @@
 //! timeline showed, in sentences.
 
 use super::state::{Run, SimAction};
+use nvp_sim::Outcomes;
+use nvp_versus::format::{count, plain};
 use nvp_versus::metrics::{Comparison, Goal, Metric};
+use nvp_versus::plan::{CLIENT_TIMEOUT_S, REPLICATIONS, UNSTABLE_RUN_S};
+use nvp_versus::run::SideRun;
 use nvp_versus::server::Side;
 use nvp_versus::whatif::WhatIf;
 use yew::prelude::*;
@@ -65,6 +69,132 @@ pub fn MetricsTable(props: &ResultsProps) -> Html {
                 }
                 { "Latency counts every request: one not answered within 30 s counts as slower than all answers." }
             </p>
+        </div>
+    }
+}
+
+/// One side's measured requests by outcome, summed over its runs (the narration counts the same
+/// way).
+fn outcomes(run: &SideRun) -> Outcomes {
+    run.reps.iter().fold(Outcomes::default(), |a, r| {
+        let b = r.outcomes;
+        Outcomes {
+            arrived: a.arrived + b.arrived,
+            completed: a.completed + b.completed,
+            timed_out: a.timed_out + b.timed_out,
+            refused: a.refused + b.refused,
+            unfinished: a.unfinished + b.unfinished,
+        }
+    })
+}
+
+/// A row of the outcome table: its id, its label, the count it shows, and whether it shows when
+/// both sides count zero.
+struct OutcomeRow {
+    key: &'static str,
+    label: String,
+    count: fn(&Outcomes) -> u64,
+    always: bool,
+}
+
+/// What became of every measured request, so the counts visibly add up: arrived = answered +
+/// timed out + refused + still waiting. A failure row shows only when some side has one.
+#[component]
+pub fn OutcomeTable(props: &ResultsProps) -> Html {
+    let Ok(f) = &props.run.result else {
+        return html! {};
+    };
+    let [node, python] = [Side::Node, Side::Python].map(|s| f.pair.side(s));
+    let counts = [outcomes(node), outcomes(python)];
+    let runs = [node.reps.len(), python.reps.len()];
+    let short: Vec<&str> = Side::BOTH
+        .iter()
+        .zip(runs)
+        .filter(|(_, n)| *n < REPLICATIONS as usize)
+        .map(|(s, _)| s.name())
+        .collect();
+    let timeout = plain(CLIENT_TIMEOUT_S);
+    let row = |key, label: String, count: fn(&Outcomes) -> u64, always| OutcomeRow {
+        key,
+        label,
+        count,
+        always,
+    };
+    let rows = [
+        row(
+            "arrived",
+            "Arrived (after the warm-up)".into(),
+            |o| o.arrived,
+            true,
+        ),
+        row(
+            "answered",
+            format!("Answered within {timeout} s"),
+            |o| o.completed,
+            true,
+        ),
+        row(
+            "timed-out",
+            format!("Timed out (the client gave up after {timeout} s)"),
+            |o| o.timed_out,
+            false,
+        ),
+        row(
+            "refused",
+            "Refused (could not connect)".into(),
+            |o| o.refused,
+            false,
+        ),
+        row(
+            "unfinished",
+            "Still waiting when the run ended".into(),
+            |o| o.unfinished,
+            false,
+        ),
+    ];
+    let ids = &props.ids;
+    let runs_text = |n: usize| {
+        if n == 1 {
+            "1 run".to_string()
+        } else {
+            format!("{n} runs")
+        }
+    };
+    html! {
+        <div class="nvp-sim-table-wrap">
+            <table class="nvp-sim-outcomes" id={format!("{ids}-outcomes")}>
+                <caption>{ "What became of the measured requests" }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ "Requests" }</th>
+                        <th scope="col" class="nvp-sim-col--node">{ "Node.js" }</th>
+                        <th scope="col" class="nvp-sim-col--python">{ "Python" }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <tr class="nvp-sim-row--context">
+                        <th scope="row">{ "Runs" }</th>
+                        { for runs.iter().zip(Side::BOTH).map(|(n, side)| html! {
+                            <td class="nvp-sim-num" id={format!("{ids}-o-runs-{}", side.id())}>{ runs_text(*n) }</td>
+                        }) }
+                    </tr>
+                    { for rows.iter().filter(|r| r.always || counts.iter().any(|o| (r.count)(o) > 0)).map(|r| html! {
+                        <tr>
+                            <th scope="row">{ r.label.clone() }</th>
+                            { for counts.iter().zip(Side::BOTH).map(|(o, side)| html! {
+                                <td class="nvp-sim-num" id={format!("{ids}-o-{}-{}", r.key, side.id())}>{ count((r.count)(o) as f64) }</td>
+                            }) }
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            if !short.is_empty() {
+                <p class="nvp-sim-note">
+                    { format!("{} cannot keep up, so it ran once, for {} simulated seconds, without waiting \
+                        for its queue to empty: more runs would only measure how long the run lasted.",
+                        short.join(" and "), plain(UNSTABLE_RUN_S)) }
+                </p>
+            }
         </div>
     }
 }

@@ -26,6 +26,15 @@ fn progress(done: u32, total: u32) -> Html {
     }
 }
 
+/// Splits a paragraph after its first sentence ("…keep up. Python's workers…"). A full stop
+/// counts only before a space, so "Node.js" and "20.9" stay whole.
+fn first_sentence(text: &str) -> (String, String) {
+    match text.find(". ") {
+        Some(i) => (text[..=i].to_string(), text[i + 2..].trim().to_string()),
+        None => (text.to_string(), String::new()),
+    }
+}
+
 #[component]
 pub fn Summary(props: &SummaryProps) -> Html {
     let s = &props.state;
@@ -68,14 +77,19 @@ pub fn Summary(props: &SummaryProps) -> Html {
         } => "nvp-sim-verdict--python",
         Verdict::NoClearDifference => "nvp-sim-verdict--even",
     };
-    let (headline, rest) = finding
+    let (first, rest) = finding
         .summary
         .split_first()
         .map_or((String::new(), &[][..]), |(h, r)| (h.clone(), r));
+    // Only the finding's first sentence is the headline; the reasons after it read as text.
+    let (headline, reasons) = first_sentence(&first);
     html! {
         <section class={classes!("nvp-sim-verdict", tone)} aria-labelledby={format!("{ids}-verdict-h")}>
             <h3 class="nvp-visually-hidden" id={format!("{ids}-verdict-h")}>{ "Result" }</h3>
             <p class="nvp-sim-headline" id={format!("{ids}-headline")}>{ headline }</p>
+            if !reasons.is_empty() {
+                <p class="nvp-sim-reasons">{ reasons }</p>
+            }
             { for rest.iter().map(|t| html! { <p>{ t.clone() }</p> }) }
             <p class="nvp-sim-config" id={format!("{ids}-config")}>
                 <strong>{ "How each side runs: " }</strong>{ run.configuration.clone() }

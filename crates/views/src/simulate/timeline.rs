@@ -145,8 +145,10 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let play = play.dispatcher();
         Callback::from(move |dt: f64| play.dispatch(PlayAction::Frame(dt, len)))
     });
-    let section = use_node_ref();
-    nvp_ui::browser::use_in_view(section.clone(), props.autoplay, {
+    // Playback starts when the first server's lanes are half on screen. The whole section can be
+    // taller than two screens on a phone, and then would never count as half visible.
+    let watched = use_node_ref();
+    nvp_ui::browser::use_in_view(watched.clone(), props.autoplay, {
         let play = play.dispatcher();
         Callback::from(move |()| play.dispatch(PlayAction::Autostart))
     });
@@ -216,7 +218,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let speed_id = format!("{ids}-tl-speed");
     let scrub_id = format!("{ids}-tl-scrub");
     html! {
-        <section class="nvp-sim-timeline" aria-labelledby={h.clone()} ref={section}>
+        <section class="nvp-sim-timeline" aria-labelledby={h.clone()}>
             <div class="nvp-sim-timeline__head">
                 <h3 id={h}>{ format!("Watch both servers: {:.2}–{:.2} s of the first run", from / 1e3, (from + len) / 1e3) }</h3>
                 { legend() }
@@ -249,11 +251,11 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             </div>
             { for Side::BOTH.iter().map(|side| {
                 let run = f.pair.side(*side);
-                let lanes = visible_lanes(&run.first.trace).0.len();
+                let lanes = visible_lanes(&run.first.trace, from, from + len).0.len();
                 html! {
                     <div class={format!("nvp-sim-track nvp-sim-track--{}", side.id())}>
                         <h4>{ run.server.title() }</h4>
-                        <div class="nvp-sim-lanes">
+                        <div class="nvp-sim-lanes" ref={if *side == Side::Node { watched.clone() } else { NodeRef::default() }}>
                             <Lanes run={props.run.clone()} side={*side} />
                             { cursor(lanes as f64 * ROW) }
                         </div>
