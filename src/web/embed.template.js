@@ -245,17 +245,16 @@ function loadSimulator() {
 }
 
 let nextRun = 0;
-/** Runs go one at a time; a newer request makes a waiting one pointless. */
-let latest = 0;
 const workerRuns = new Map();
 
 /** Runs one experiment on postcard `settings`; resolves with the postcard outcome, or with
- * null when a newer request superseded it before it started. */
-async function simulate(settings, onProgress) {
+ * null when a newer request from the same widget (`caller`) superseded it before it finished.
+ * Each widget has its own caller, so one widget's run never cancels another's. */
+async function simulate(caller, settings, onProgress) {
   const id = ++nextRun;
-  latest = id;
+  caller.latest = id;
   const sim = await loadSimulator();
-  if (id !== latest) return null;
+  if (id !== caller.latest) return null;
   if (sim.mode === "worker") {
     if (!sim.worker.onmessage || sim.worker.onmessage.nvp !== true) {
       const handler = ({ data }) => {
@@ -281,7 +280,7 @@ async function simulate(settings, onProgress) {
     while (session.step()) {
       onProgress?.(session.done(), session.total());
       await yieldToBrowser();
-      if (id !== latest) return null;
+      if (id !== caller.latest) return null;
     }
     return session.finish();
   } finally {
@@ -289,11 +288,16 @@ async function simulate(settings, onProgress) {
   }
 }
 
-/** What the widget's module is handed: one object, shared by every widget on the page. */
-const SIMULATOR = Object.freeze({
-  run: (settings, onProgress) => simulate(settings, onProgress),
-  mode: async () => (await loadSimulator()).mode,
-});
+/** A simulator for one widget: its runs supersede only its own earlier ones. All share the
+ * module (and the worker) loaded once per page. */
+function simulatorFor() {
+  const caller = { latest: 0 };
+  return Object.freeze({
+    run: (settings, onProgress) => simulate(caller, settings, onProgress),
+    mode: async () => (await loadSimulator()).mode,
+  });
+}
+const SIMULATOR = simulatorFor();
 
 // ---- The depth views ---------------------------------------------------------------------
 //
@@ -337,7 +341,7 @@ const DEPTH = Object.freeze({
         depthStyled.add(root);
         await addStyles(root, styles);
       }
-      config.simulator = SIMULATOR;
+      config.simulator = simulatorFor();
       return module.mount_view(element, config);
     } catch (err) {
       report(err);
