@@ -11,7 +11,8 @@
 # Extra arguments go to the load generator (e.g. --only node-io,gthread-io --short).
 #
 # Traffic goes to 127.0.0.1 only. Servers run pinned to core 0 (and 1 for two-core scenarios); the load
-# generator runs on the last core; as root both run at nice -20 in sessions of their own.
+# generator runs on the last core; as root the servers run at nice -10 and the generator at -20, each
+# in a session of its own.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { printf '\033[1m[reality]\033[0m %s\n' "$*" >&2; }
@@ -46,7 +47,7 @@ LAST=$(( $(nproc --all) - 1 ))
 PIN=()
 if command -v taskset >/dev/null && [ "$LAST" -ge 1 ]; then PIN=(taskset -c "$LAST"); fi
 # setsid gives the generator a session of its own, which it raises to nice -20 when run as root (the
-# servers get the same), so other work on a shared machine disturbs the measurements less.
+# servers get sessions at -10), so other work on a shared machine disturbs the measurements less.
 if command -v setsid >/dev/null; then PIN=(setsid -w "${PIN[@]}"); fi
 say "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 exec "${PIN[@]}" "$LOADGEN" "${ARGS[@]}" "$@"

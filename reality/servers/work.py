@@ -13,7 +13,13 @@ request really got, so the harness can tell emulation error from model error.
 
 import asyncio
 import hashlib
+import os
+import sys
 import time
+
+# A scenario may set CPython's GIL switch interval (the model gets the same figure).
+if os.environ.get("REALITY_SWITCH_INTERVAL_MS"):
+    sys.setswitchinterval(float(os.environ["REALITY_SWITCH_INTERVAL_MS"]) / 1e3)
 
 _cpu = time.thread_time
 _wall = time.perf_counter

@@ -82,8 +82,13 @@ pub struct WorkloadSpec {
 pub enum ServerSpec {
     /// Node.js `http`; with workers > 1, `cluster` (round-robin from the primary).
     Node { workers: u32 },
-    /// gunicorn's threaded worker: 1 process × `threads`.
-    Gthread { threads: u32 },
+    /// gunicorn's threaded worker: 1 process × `threads`; `switch_interval_ms` sets CPython's
+    /// `sys.setswitchinterval` in the server and the same interval in the model (default 5 ms).
+    Gthread {
+        threads: u32,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        switch_interval_ms: Option<f64>,
+    },
     /// gunicorn's sync workers: `workers` processes, one request each.
     Sync { workers: u32 },
     /// uvicorn (asyncio on uvloop, httptools parser), one process.
@@ -96,7 +101,16 @@ impl ServerSpec {
         match self {
             ServerSpec::Node { workers: 1 } => "Node.js http".into(),
             ServerSpec::Node { workers } => format!("Node.js cluster ×{workers}"),
-            ServerSpec::Gthread { threads } => format!("gunicorn gthread 1×{threads}"),
+            ServerSpec::Gthread {
+                threads,
+                switch_interval_ms: None,
+            } => format!("gunicorn gthread 1×{threads}"),
+            ServerSpec::Gthread {
+                threads,
+                switch_interval_ms: Some(ms),
+            } => {
+                format!("gunicorn gthread 1×{threads}, GIL switch {ms} ms")
+            }
             ServerSpec::Sync { workers } => format!("gunicorn sync ×{workers}"),
             ServerSpec::Uvicorn => "uvicorn (uvloop)".into(),
         }
@@ -148,7 +162,7 @@ impl ScenarioSpec {
                 all.push(("event loops".into(), per_s(f64::from(workers), cpu_ms)))
             }
             ServerSpec::Uvicorn => all.push(("event loop".into(), per_s(1.0, cpu_ms))),
-            ServerSpec::Gthread { threads } => {
+            ServerSpec::Gthread { threads, .. } => {
                 let gil_ms = work_ms * (1.0 - w.native_share) + overhead_ms;
                 all.push(("GIL".into(), per_s(1.0, gil_ms)));
                 all.push(("threads".into(), per_s(f64::from(threads), hold_ms)));

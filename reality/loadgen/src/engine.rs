@@ -43,8 +43,12 @@ fn model(server: &ServerSpec) -> Value {
         }
         // uvicorn's default backlog is 2048.
         ServerSpec::Uvicorn => json!({"kind": "event_loop", "processes": 1, "backlog": 2048}),
-        ServerSpec::Gthread { threads } => json!({
-            "kind": "threads", "processes": 1, "threads_per_process": threads, "gil": true, "backlog": 2048
+        ServerSpec::Gthread {
+            threads,
+            switch_interval_ms,
+        } => json!({
+            "kind": "threads", "processes": 1, "threads_per_process": threads, "gil": true, "backlog": 2048,
+            "switch_interval_ms": switch_interval_ms.unwrap_or(5.0),
         }),
         ServerSpec::Sync { workers } => json!({
             "kind": "threads", "processes": workers, "threads_per_process": 1, "gil": true, "backlog": 2048
@@ -252,7 +256,10 @@ mod tests {
         ScenarioSpec {
             name: "t".into(),
             title: "t".into(),
-            server: ServerSpec::Gthread { threads: 8 },
+            server: ServerSpec::Gthread {
+                threads: 8,
+                switch_interval_ms: None,
+            },
             cores: 1,
             workload: WorkloadSpec {
                 cpu_before_io_ms: cpu1,

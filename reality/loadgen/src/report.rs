@@ -59,7 +59,8 @@ fn header(s: &mut String, r: &Results) {
     let m = &r.machine;
     let pin = if m.pinned {
         format!(
-            "servers pinned with `taskset` to core 0 (two-core scenarios: cores 0 and 1); the load generator ran on core(s) {}",
+            "servers pinned with `taskset` to core 0 (two-core scenarios: cores 0 and 1); the load generator ran on core(s) {}; \
+             as root, servers run at nice −10 and the generator at −20, each in a session of its own",
             m.loadgen_cpus
         )
     } else {
@@ -116,10 +117,11 @@ fn calibration_table(s: &mut String, r: &Results) {
     for c in &r.calibrations {
         let _ = writeln!(
             s,
-            "| {} | {} | {:.3} | {} / {} | {:+.2} | {} |",
+            "| {} | {} | {:.3} | {:.3} | {} / {} | {:+.2} | {} |",
             c.server.label(),
             c.cores,
             c.overhead_ms,
+            c.overhead_busy_ms,
             ms(c.zero_work.p50_ms),
             ms(c.zero_work.p99_ms),
             c.timer_late_ms,
@@ -140,16 +142,19 @@ fn calibration_table(s: &mut String, r: &Results) {
             .iter()
             .map(|c| {
                 format!(
-                    "{} {:.1}×",
+                    "{} {:.1}× ({:.1}× at {:.0} /s)",
                     c.server.label(),
-                    c.overhead_ms / n.overhead_ms.max(1e-9)
+                    c.overhead_ms / n.overhead_ms.max(1e-9),
+                    c.overhead_busy_ms / n.overhead_busy_ms.max(1e-9),
+                    c.busy_rate_per_s
                 )
             })
             .collect();
         let _ = writeln!(
             s,
-            "\nPer-request cost relative to Node.js `http`: {}. These are better evidence for the presets' \
-             \"Python CPU cost relative to Node\" on tiny requests than a hello-world benchmark from elsewhere.",
+            "\nEach server's own CPU per request relative to Node.js `http`, measured here side by side with a new \
+             connection per request and no framework: {}. This is the cost of serving a tiny request, not of \
+             running application code, and it changes with load.",
             ratios.join(", ")
         );
     }

@@ -67,7 +67,7 @@ fn command_line(spec: &ServerSpec, port: u16, p: &Paths) -> Vec<String> {
                 workers.to_string(),
             ]
         }
-        ServerSpec::Gthread { threads } => gunicorn("gthread", 1, threads),
+        ServerSpec::Gthread { threads, .. } => gunicorn("gthread", 1, threads),
         ServerSpec::Sync { workers } => gunicorn("sync", workers, 1),
         ServerSpec::Uvicorn => [
             &py("uvicorn"),
@@ -93,9 +93,12 @@ fn command_line(spec: &ServerSpec, port: u16, p: &Paths) -> Vec<String> {
     }
 }
 
-/// Servers and the load generator run at this nice value when allowed (root), so other work on a
-/// shared machine takes less of their cores; the report gives what it still took.
-const PRIORITY: i32 = -20;
+/// Servers run at this nice value when allowed (root), so other work on a shared machine takes less of
+/// their cores; the report gives what it still took.
+const SERVER_PRIORITY: i32 = -10;
+/// The load generator runs higher still: where it shares a core with a server (two-core scenarios on
+/// a two-core machine) it must still start every request on time.
+const LOADGEN_PRIORITY: i32 = -20;
 
 fn raised_priority_allowed() -> bool {
     // SAFETY: geteuid has no preconditions.
@@ -106,8 +109,8 @@ fn raised_priority_allowed() -> bool {
 /// count inside a session, so a niced server in its own session would still get only an equal share
 /// against another session's compiler. Raising the session's own nice fixes that. Best effort: kernels
 /// without autogroup have no such file.
-pub fn raise_autogroup(pid: u32) {
-    let _ = std::fs::write(format!("/proc/{pid}/autogroup"), PRIORITY.to_string());
+fn raise_autogroup(pid: u32, nice: i32) {
+    let _ = std::fs::write(format!("/proc/{pid}/autogroup"), nice.to_string());
 }
 
 /// Puts the load generator in its own session at the raised priority (see `raise_autogroup`).
@@ -118,12 +121,12 @@ pub fn raise_own_priority() {
     // SAFETY: setsid fails harmlessly when we already lead a process group; setpriority changes only
     // this thread (and the threads it starts later).
     let own_session = unsafe {
-        libc::setpriority(libc::PRIO_PROCESS, 0, PRIORITY);
+        libc::setpriority(libc::PRIO_PROCESS, 0, LOADGEN_PRIORITY);
         libc::setsid() >= 0 || libc::getsid(0) == libc::getpid()
     };
     // Only in a session of our own: raising a shared session would raise whoever started us too.
     if own_session {
-        raise_autogroup(std::process::id());
+        raise_autogroup(std::process::id(), LOADGEN_PRIORITY);
     }
 }
 
@@ -134,7 +137,11 @@ pub fn start(spec: &ServerSpec, port: u16, cpus: &[u32], paths: &Paths) -> Resul
     if raised_priority_allowed() {
         argv.splice(
             0..0,
-            ["nice".to_string(), "-n".to_string(), PRIORITY.to_string()],
+            [
+                "nice".to_string(),
+                "-n".to_string(),
+                SERVER_PRIORITY.to_string(),
+            ],
         );
     }
     if !cpus.is_empty() {
@@ -152,6 +159,13 @@ pub fn start(spec: &ServerSpec, port: u16, cpus: &[u32], paths: &Paths) -> Resul
         .map_err(|e| format!("cannot create {}: {e}", log_path.display()))?;
     let err = log.try_clone().map_err(|e| e.to_string())?;
     let mut cmd = Command::new(&argv[0]);
+    if let ServerSpec::Gthread {
+        switch_interval_ms: Some(ms),
+        ..
+    } = spec
+    {
+        cmd.env("REALITY_SWITCH_INTERVAL_MS", ms.to_string());
+    }
     // SAFETY: setsid is async-signal-safe. A new session is a new process group (stopped whole, its CPU
     // counted whole) and, where the kernel groups tasks by session (autogroup), its own CPU-share group.
     unsafe {
@@ -171,7 +185,7 @@ pub fn start(spec: &ServerSpec, port: u16, cpus: &[u32], paths: &Paths) -> Resul
         .spawn()
         .map_err(|e| format!("cannot start {}: {e}", argv.join(" ")))?;
     if raised_priority_allowed() {
-        raise_autogroup(child.id());
+        raise_autogroup(child.id(), SERVER_PRIORITY);
     }
     let mut running = Running {
         pgid: child.id(),

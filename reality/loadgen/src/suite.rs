@@ -19,6 +19,10 @@ pub struct Calibration {
     pub overhead_ms: f64,
     pub rate_per_s: f64,
     pub zero_work: Figures,
+    /// The same at BUSY_RATE_PER_S, for the report only: the cost per request falls as the server gets
+    /// busier (fewer wake-ups per request), which a single overhead figure cannot follow.
+    pub overhead_busy_ms: f64,
+    pub busy_rate_per_s: f64,
     /// How much longer than asked a 5 ms I/O wait lasted at low load (the runtime's timer precision), ms.
     pub timer_late_ms: f64,
     /// Share of the server's cores used by other processes during the calibration.
@@ -174,6 +178,8 @@ struct Measured {
 }
 
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+/// Zero-work rate of the second calibration point (a third to a half of a core on these servers).
+const BUSY_RATE_PER_S: f64 = 1000.0;
 
 fn measure(server: &Running, plan: &[Planned]) -> Result<Measured, String> {
     let cpu0 = procstat::group_cpu_s(server.pgid);
@@ -197,7 +203,7 @@ fn measure(server: &Running, plan: &[Planned]) -> Result<Measured, String> {
 /// Zero-work requests, and enough I/O-waiting ones at once to start the thread pools and warm the JIT.
 fn warm_up(server: &Running, spec: &ServerSpec) -> Result<(), String> {
     let parallel = match *spec {
-        ServerSpec::Gthread { threads } => threads.min(128),
+        ServerSpec::Gthread { threads, .. } => threads.min(128),
         _ => 16,
     };
     let mut plan: Vec<Planned> = (0..parallel)
@@ -250,6 +256,20 @@ fn calibrate(
         .collect();
     let m = measure(&server, &plan)?;
     let (zero_work, _) = real_figures(&m.outcomes, 0.0, len.calibration_s);
+    let busy: Vec<Planned> = (0..(BUSY_RATE_PER_S * 2.0) as usize)
+        .map(|i| Planned {
+            at_s: i as f64 / BUSY_RATE_PER_S,
+            path: "/?c1=0&io=0&c2=0".into(),
+            asked_cpu_ms: 0.0,
+            asked_io_ms: 0.0,
+        })
+        .collect();
+    let mb = measure(&server, &busy)?;
+    let busy_ok = mb
+        .outcomes
+        .iter()
+        .filter(|o| o.status == generator::Status::Ok)
+        .count();
     // Timer precision: one 5 ms wait per request, 20 ms apart, so nothing queues.
     let timers: Vec<Planned> = (0..100)
         .map(|i| Planned {
@@ -264,8 +284,12 @@ fn calibrate(
         0.0,
         10.0,
     );
-    let failed =
-        zero_work.failed + timer.refused + timer.reset + timer.timed_out + timer.bad_status;
+    let failed = zero_work.failed
+        + (busy.len() - busy_ok) as u64
+        + timer.refused
+        + timer.reset
+        + timer.timed_out
+        + timer.bad_status;
     if failed > 0 {
         return Err(format!(
             "{}: {failed} calibration requests failed",
@@ -278,6 +302,8 @@ fn calibrate(
         overhead_ms: m.server_cpu_s * 1e3 / zero_work.completed.max(1) as f64,
         rate_per_s: rate,
         zero_work,
+        overhead_busy_ms: mb.server_cpu_s * 1e3 / busy_ok.max(1) as f64,
+        busy_rate_per_s: BUSY_RATE_PER_S,
         timer_late_ms: timer.got_io_ms - timer.asked_io_ms,
         other_busy_share: m.other_busy_share,
     })
