@@ -109,10 +109,14 @@ fn calibration_table(s: &mut String, r: &Results) {
          Zero-work requests (no CPU, no I/O) at {:.0} per second, evenly spaced. *CPU per request* is the \
          CPU time of all the server's processes divided by the requests served: the server's own work \
          (accept, parse, framework, respond, close), which the simulation adds to each request as overhead. \
-         *Timer late* is how much longer than asked a 5 ms I/O wait lasted at low load.\n\n\
-         | server | cores | CPU per request (ms) | zero-work latency p50 / p99 (ms) | timer late (ms) | other load on its cores |\n\
-         |---|---|---|---|---|---|",
-        r.calibrations.first().map_or(0.0, |c| c.rate_per_s)
+         The same measured at {busy:.0} per second shows how that cost changes as the server gets busier; the \
+         simulation gets the low-load figure. *Timer late* is how much longer than asked a 5 ms I/O wait \
+         lasted at low load (median). *Other load*: share of the server's cores that other processes used (at any \
+         priority; low-priority work fills idle time without slowing the server much).\n\n\
+         | server | cores | CPU per request (ms) | at {busy:.0} /s (ms) | zero-work latency p50 / p99 (ms) | timer late (ms) | other load |\n\
+         |---|---|---|---|---|---|---|",
+        r.calibrations.first().map_or(0.0, |c| c.rate_per_s),
+        busy = r.calibrations.first().map_or(0.0, |c| c.busy_rate_per_s),
     );
     for c in &r.calibrations {
         let _ = writeln!(
@@ -255,18 +259,22 @@ fn diagnostics(x: &RunResult, cal: Option<&Calibration>, has_io: bool) -> Vec<St
     let mut d = Vec::new();
     let drift = x.server_extra_cpu_ms - x.overhead_ms;
     if drift.abs() > 0.1 && drift.abs() > 0.2 * x.overhead_ms {
+        let why = if drift < 0.0 {
+            "a busier server pays less per request, and the simulation charged the low-load figure"
+        } else {
+            "the work itself cost the server extra here (thread and GIL hand-offs), which the simulation does not charge"
+        };
         d.push(format!(
-            "the server spent {:.3} ms of CPU per request beyond the work at this load, against {:.3} ms calibrated at low load: \
-             its own cost per request is not a constant",
+            "the server used {:.3} ms of CPU per request beyond the work at this load, against {:.3} ms calibrated: {why}",
             x.server_extra_cpu_ms, x.overhead_ms
         ));
     }
     if let Some(c) = cal.filter(|c| has_io && c.timer_late_ms > 0.3) {
-        d.push(format!("each I/O wait lasts about {:.2} ms longer than asked (timer precision), which the simulation does not see", c.timer_late_ms));
+        d.push(format!("each I/O wait lasts about {:.2} ms longer than asked (median, timer precision), which the simulation does not see", c.timer_late_ms));
     }
     if x.other_busy_share > 0.1 {
         d.push(format!(
-            "other processes used {} of the server's cores during the run",
+            "other processes (at any priority) used {} of the server's cores during the run",
             share(x.other_busy_share)
         ));
     }
