@@ -10,6 +10,8 @@ mod config;
 mod engine;
 mod figures;
 mod generator;
+mod machine;
+mod measure;
 mod procstat;
 mod report;
 mod servers;

@@ -1,7 +1,8 @@
 //! `docs/validation.md`, written from a full run's results. Every figure in it comes from the run; the
 //! only hand-written parts are the method, and each scenario's `mechanism` from `reality/scenarios.json`.
 
-use crate::suite::{Calibration, Results, RunResult};
+use crate::measure::Calibration;
+use crate::suite::{Results, RunResult};
 use crate::verdict::{self, Miss};
 use std::fmt::Write;
 
@@ -305,11 +306,7 @@ fn misses_section(s: &mut String, r: &Results) {
         );
         // What the engine could not represent is the same at every load: say it once.
         if let Some(first) = runs.first().filter(|x| !x.notes.is_empty()) {
-            let _ = writeln!(
-                s,
-                "Simulated with a stand-in: {}.\n",
-                first.notes.join("; ")
-            );
+            let _ = writeln!(s, "Engine set-up: {}.\n", first.notes.join("; "));
         }
         let cal = r.calibration(&sc.server, sc.cores);
         let has_io = !sc.workload.io_ms.is_zero();
