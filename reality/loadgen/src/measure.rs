@@ -49,6 +49,8 @@ pub fn free_port() -> Result<u16, String> {
 pub struct Measured {
     pub outcomes: Vec<Outcome>,
     pub server_cpu_s: f64,
+    /// Time the server's threads were ready but waited for a core.
+    pub server_wait_s: f64,
     pub other_busy_share: f64,
 }
 
@@ -57,11 +59,12 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 const BUSY_RATE_PER_S: f64 = 1000.0;
 
 pub fn measure(server: &Running, plan: &[Planned]) -> Result<Measured, String> {
-    let cpu0 = procstat::group_cpu_s(server.pgid);
+    let group0 = procstat::group_times(server.pgid);
     let cores0 = procstat::core_times(&server.cpus);
     let self0 = procstat::self_cpu_s();
     let outcomes = generator::run(server.addr, plan, REQUEST_TIMEOUT)?;
-    let server_cpu_s = procstat::group_cpu_s(server.pgid) - cpu0;
+    let group1 = procstat::group_times(server.pgid);
+    let server_cpu_s = group1.run_s - group0.run_s;
     let cores1 = procstat::core_times(&server.cpus);
     let own = procstat::self_cpu_s() - self0;
     let mine = parse_cpu_list(&own_cpus_text());
@@ -71,6 +74,7 @@ pub fn measure(server: &Running, plan: &[Planned]) -> Result<Measured, String> {
     Ok(Measured {
         outcomes,
         server_cpu_s,
+        server_wait_s: group1.wait_s - group0.wait_s,
         other_busy_share: (busy / total).clamp(0.0, 1.0),
     })
 }

@@ -15,16 +15,25 @@ fn stat_fields(text: &str) -> Option<Vec<&str>> {
     Some(rest.split_whitespace().collect())
 }
 
-/// CPU seconds of every process in process group `pgid`: the sum of its threads' run time from
+/// Run and wait times of a process group, in seconds.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct GroupTimes {
+    /// CPU time used.
+    pub run_s: f64,
+    /// Time its threads were ready to run but waited for a core (behind each other or anyone else).
+    pub wait_s: f64,
+}
+
+/// Times of every process in process group `pgid`: the sums over its threads of
 /// /proc/PID/task/TID/schedstat (nanoseconds, so a few hundred requests are enough to measure a
 /// per-request cost). A thread that ends between two readings takes its time with it, so the servers'
 /// threads are started before measuring (their pools are long-lived anyway). Falls back to the
-/// tick-granular utime + stime when schedstat is missing.
-pub fn group_cpu_s(pgid: u32) -> f64 {
+/// tick-granular utime + stime, with no wait time, when schedstat is missing.
+pub fn group_times(pgid: u32) -> GroupTimes {
+    let mut total = GroupTimes::default();
     let Ok(dir) = fs::read_dir("/proc") else {
-        return 0.0;
+        return total;
     };
-    let mut total = 0.0;
     for entry in dir.flatten() {
         let name = entry.file_name();
         let Some(pid) = name
@@ -43,21 +52,31 @@ pub fn group_cpu_s(pgid: u32) -> f64 {
         if f.get(2).and_then(|p| p.parse::<u32>().ok()) != Some(pgid) {
             continue;
         }
-        total += threads_run_s(pid).unwrap_or_else(|| {
+        let t = threads_times(pid).unwrap_or_else(|| {
             let field = |i: usize| f.get(i).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
-            (field(11) + field(12)) as f64 / ticks_per_s()
+            GroupTimes {
+                run_s: (field(11) + field(12)) as f64 / ticks_per_s(),
+                wait_s: 0.0,
+            }
         });
+        total.run_s += t.run_s;
+        total.wait_s += t.wait_s;
     }
     total
 }
 
-fn threads_run_s(pid: &str) -> Option<f64> {
-    let mut ns = 0u64;
+fn threads_times(pid: &str) -> Option<GroupTimes> {
+    let (mut run, mut wait) = (0u64, 0u64);
     for t in fs::read_dir(format!("/proc/{pid}/task")).ok()?.flatten() {
         let text = fs::read_to_string(t.path().join("schedstat")).ok()?;
-        ns += text.split_whitespace().next()?.parse::<u64>().ok()?;
+        let mut f = text.split_whitespace();
+        run += f.next()?.parse::<u64>().ok()?;
+        wait += f.next()?.parse::<u64>().ok()?;
     }
-    Some(ns as f64 / 1e9)
+    Some(GroupTimes {
+        run_s: run as f64 / 1e9,
+        wait_s: wait as f64 / 1e9,
+    })
 }
 
 /// Busy and total seconds of the given cores, from /proc/stat.
@@ -139,7 +158,7 @@ mod tests {
         std::hint::black_box(x);
         // SAFETY: getpgrp has no preconditions.
         let pgid = unsafe { libc::getpgrp() } as u32;
-        assert!(group_cpu_s(pgid) > 0.0);
+        assert!(group_times(pgid).run_s > 0.0);
         assert!(self_cpu_s() > 0.0);
         let c = core_times(&[0]);
         assert!(c.total_s > 0.0 && c.busy_s <= c.total_s);

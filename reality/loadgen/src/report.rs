@@ -211,15 +211,17 @@ fn fidelity_table(s: &mut String, r: &Results) {
          *Send lag*: how late the generator started requests (p99). *CPU* and *I/O*: mean asked of the handler \
          and what it reported it got; the I/O it got includes waiting to get back on the loop or the GIL, so it \
          grows with load. *Server CPU beyond the work*: the server's CPU per request minus the CPU asked, \
-         against the calibrated overhead. *Other load*: share of the server's cores used by other processes.\n\n\
-         | scenario | load | send lag p99 ms | CPU asked / got ms | I/O asked / got ms | server CPU beyond the work ms (calibrated) | other load |\n\
+         against the calibrated overhead. *Waited for a core*: time the server's threads and processes were \
+         ready to run but waited for a core, per request (behind each other, or behind other processes). \
+         *Other load*: share of the server's cores used by other processes.\n\n\
+         | scenario | load | send lag p99 ms | CPU asked / got ms | I/O asked / got ms | server CPU beyond the work ms (calibrated) | waited for a core ms | other load |\n\
          |---|---|---|---|---|---|---|"
     );
     for x in &r.runs {
         let f = &x.fidelity;
         let _ = writeln!(
             s,
-            "| {} | {:.2} | {:.2} | {} / {} | {} / {} | {:.3} ({:.3}) | {} |",
+            "| {} | {:.2} | {:.2} | {} / {} | {} / {} | {:.3} ({:.3}) | {:.2} | {} |",
             x.scenario,
             x.load,
             f.send_lag_p99_ms,
@@ -229,6 +231,7 @@ fn fidelity_table(s: &mut String, r: &Results) {
             ms(f.got_io_ms),
             x.server_extra_cpu_ms,
             x.overhead_ms,
+            x.core_wait_ms,
             share(x.other_busy_share)
         );
     }
@@ -277,6 +280,12 @@ fn diagnostics(x: &RunResult, cal: Option<&Calibration>, has_io: bool) -> Vec<St
         d.push(format!(
             "other processes (at any priority) used {} of the server's cores during the run",
             share(x.other_busy_share)
+        ));
+    }
+    if x.core_wait_ms > 0.5 {
+        d.push(format!(
+            "the server's threads waited {:.2} ms per request for a core, behind each other or other processes",
+            x.core_wait_ms
         ));
     }
     d

@@ -26,6 +26,9 @@ pub struct RunResult {
     /// Server CPU per completed request beyond the CPU the handler was asked for, ms.
     pub server_extra_cpu_ms: f64,
     pub other_busy_share: f64,
+    /// Time the server's threads and processes waited for a core, per completed request, ms.
+    #[serde(default)]
+    pub core_wait_ms: f64,
     pub notes: Vec<String>,
 }
 
@@ -100,6 +103,11 @@ fn run_one(
             0.0
         },
         other_busy_share: m.other_busy_share,
+        core_wait_ms: if n_ok > 0.0 {
+            m.server_wait_s * 1e3 / n_ok
+        } else {
+            0.0
+        },
         notes: prepared.notes,
     })
 }
