@@ -84,6 +84,22 @@ fn header(s: &mut String, r: &Results) {
         r.length.warmup_s,
         r.seed
     );
+    let first = |l: &str| {
+        l.split_whitespace()
+            .next()
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    let busiest = first(&r.loadavg_before).max(first(&r.loadavg_after));
+    if busiest > m.cores as f64 {
+        let _ = writeln!(
+            s,
+            "- **The machine was busy during this run** (load average {busiest:.1} on {} cores). Runs that other \
+             work disturbed show it in the fidelity table (long waits for a core, late sends); their misses say \
+             more about the machine than about the model. Re-run on a quiet machine to judge the model.",
+            m.cores
+        );
+    }
     let versions: Vec<String> = r.versions.iter().map(|(k, v)| format!("{k} {v}")).collect();
     let _ = writeln!(s, "- Versions: {}.\n", versions.join(", "));
     s.push_str(METHOD);
