@@ -49,6 +49,12 @@ const height = (page) => page.locator(host).evaluate((el) => Math.round(el.getBo
 async function startAndMeasure(page) {
   await page.locator(host).scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.querySelector("node-vs-python").shadowRoot?.querySelector(".nvp-root"), null, { timeout: 20000 });
+  // A depth view comes from its own module, and the simulator's result after its run: the real
+  // height is the one the visitor sees once they are there.
+  await page.waitForFunction(() => {
+    const root = document.querySelector("node-vs-python").shadowRoot;
+    return !root.querySelector(".nvp-loading") && (!root.querySelector(".nvp-sim") || root.querySelector(".nvp-sim-timeline"));
+  }, null, { timeout: 30000 });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300)))));
   return height(page);
 }
@@ -91,9 +97,9 @@ test("the sanitiser-safe <div data-node-vs-python> form starts, with its data-* 
     .every((el) => el.shadowRoot?.querySelector(".nvp-root")), null, { timeout: 20000 });
   const [simulate, plain] = [page.locator("#post > div").nth(0), page.locator("#post > div").nth(1)];
   assert.equal(await simulate.locator('[role="tab"]').count(), 0, "data-views=simulate: one view, no tabs");
-  assert.ok(await simulate.locator(".nvp-sim-metrics").isVisible());
+  await simulate.locator(".nvp-sim-verdict").waitFor({ timeout: 20000 });
   assert.equal(await simulate.locator(".nvp-root--compact").count(), 1, "data-compact applies");
-  assert.deepEqual(await plain.locator('[role="tab"]').allInnerTexts(), ["Compare", "Use cases", "Simulate"]);
+  assert.deepEqual(await plain.locator('[role="tab"]').allInnerTexts(), ["Answer", "Compare", "Use cases", "Simulate"]);
   // Added later (an editor preview, a single-page app), and removed again.
   await page.evaluate(() => {
     const div = document.createElement("div");

@@ -13,7 +13,8 @@ const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; st
 const manifest = JSON.parse(readFileSync(join(DIST, "embed-manifest.json"), "utf8"));
 const GLUE = manifest.files.find((f) => f.endsWith(".js") && f !== "embed.js");
 const WASM = manifest.files.find((f) => f.endsWith(".wasm"));
-const CSS = manifest.files.find((f) => f.startsWith("compare-"));
+/** The first view's stylesheet: checked before the widget starts. */
+const CSS = manifest.files.find((f) => f.startsWith("widget-"));
 const LOADER = readFileSync(join(DIST, "embed.js"), "utf8");
 const LOADER_SRI = readFileSync(join(DIST, "embed.js.sri"), "utf8").trim();
 
@@ -128,11 +129,23 @@ test("a CDN on another origin with CORS: the widget starts and every file comes 
   const { context, page, errors } = await openPage(browser, `${site.url}/cors.html`);
   const result = await outcome(page);
   assert.equal(result.started, true);
-  await page.locator("node-vs-python").locator('[role="tab"]', { hasText: "Simulate" }).click();
+  // Every view, so every file is needed; the simulator's result means its module ran.
+  const widget = page.locator("node-vs-python");
+  for (const name of ["Compare", "Use cases", "Simulate"]) {
+    await widget.locator('[role="tab"]', { hasText: name }).click();
+  }
+  await widget.locator(".nvp-sim-timeline").waitFor({ timeout: 30000 });
   // Resources of the page and of the widget's shadow root, as the browser fetched them.
-  const fromCdn = await page.evaluate((origin) => performance.getEntriesByType("resource")
-    .map((e) => e.name).filter((url) => url.startsWith(origin)).map((url) => url.slice(origin.length + 1)), cdn.url);
-  for (const file of manifest.files) assert.ok(fromCdn.includes(file), `${file} from the CDN (${fromCdn.join(", ")})`);
+  const fetched = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+  const fromCdn = fetched.filter((url) => url.startsWith(cdn.url)).map((url) => url.slice(cdn.url.length + 1));
+  // A worker cannot start from another origin, so the simulator runs on the main thread there
+  // and its worker script is never fetched (from anywhere).
+  const workerScript = (f) => f.startsWith("nvp-sim-run-");
+  for (const file of manifest.files.filter((f) => !workerScript(f))) {
+    assert.ok(fromCdn.includes(file), `${file} from the CDN (${fromCdn.join(", ")})`);
+  }
+  assert.ok(!fetched.some((url) => workerScript(url.split("/").pop())), "no worker script across origins");
+  assert.ok(!fetched.some((url) => url.startsWith(site.url) && /\.(wasm|css)$|nvp-|node-vs-python-/.test(url)), "nothing of the widget from the site itself");
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -10,8 +10,9 @@ test("the demo page renders both widget instances without errors", async () => {
   await widgetsReady(page, 2);
   const roots = page.locator("node-vs-python .nvp-root");
   assert.equal(await roots.count(), 2);
-  // The first shows three tabs; the compact second shows only the simulator, without a tab list.
-  assert.equal(await roots.nth(0).locator('[role="tab"]').count(), 3);
+  // The first shows four tabs, the answer first; the compact second shows only the simulator,
+  // without a tab list.
+  assert.deepEqual(await roots.nth(0).locator('[role="tab"]').allInnerTexts(), ["Answer", "Compare", "Use cases", "Simulate"]);
   assert.equal(await roots.nth(1).locator('[role="tab"]').count(), 0);
   assert.ok(await roots.nth(1).evaluate((el) => el.classList.contains("nvp-root--compact")));
   // The widget never takes over the page: the host's content and title are intact.
@@ -35,27 +36,30 @@ test("tabs follow the WAI-ARIA pattern by keyboard", async () => {
   const tabs = widget.locator('[role="tab"]');
   const selected = () => widget.locator('[role="tab"][aria-selected="true"]').innerText();
   // Exactly one tab is in the Tab order.
-  assert.deepEqual(await tabs.evaluateAll((ts) => ts.map((t) => t.tabIndex)), [0, -1, -1]);
+  assert.deepEqual(await tabs.evaluateAll((ts) => ts.map((t) => t.tabIndex)), [0, -1, -1, -1]);
+  assert.equal(await selected(), "Answer", "the widget opens on the answer");
   await tabs.first().focus();
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await selected(), "Compare");
   await page.keyboard.press("ArrowRight");
   assert.equal(await selected(), "Use cases");
   assert.equal(await page.evaluate(() => document.activeElement.shadowRoot.activeElement.textContent), "Use cases");
   assert.ok(await widget.locator('[role="tabpanel"][id$="panel-usecases"]').isVisible());
-  assert.ok(!(await widget.locator('[role="tabpanel"][id$="panel-compare"]').isVisible()));
+  assert.ok(!(await widget.locator('[role="tabpanel"][id$="panel-answer"]').isVisible()));
   await page.keyboard.press("End");
   assert.equal(await selected(), "Simulate");
   await page.keyboard.press("ArrowRight");
-  assert.equal(await selected(), "Compare", "arrows wrap around");
+  assert.equal(await selected(), "Answer", "arrows wrap around");
   await page.keyboard.press("ArrowLeft");
   assert.equal(await selected(), "Simulate");
   await page.keyboard.press("Home");
-  assert.equal(await selected(), "Compare");
+  assert.equal(await selected(), "Answer");
   // Tab moves from the tab list into the active panel, not to the next tab.
   await page.keyboard.press("Tab");
   const focusedInPanel = await page.evaluate(() => !!document.activeElement.shadowRoot.activeElement.closest('[role="tabpanel"]'));
   assert.ok(focusedInPanel);
   // The active tab is shareable through the (namespaced) hash.
-  await tabs.nth(2).click();
+  await tabs.nth(3).click();
   assert.match(await page.evaluate(() => location.hash), /nvp\.tab=simulate/);
   assert.deepEqual(errors, []);
   await context.close();
@@ -71,7 +75,7 @@ test("a link with a tab restores it, and a garbage hash is survived with a notic
   ({ context, page, errors } = await openPage(env.browser, `${env.server.url}/#nvp.tab=%3Cimg%20src=x%20onerror=alert(1)%3E&nvp.%ZZ=1`));
   await widgetsReady(page, 2);
   const fresh = page.locator("node-vs-python").first();
-  assert.equal(await fresh.locator('[role="tab"][aria-selected="true"]').innerText(), "Compare");
+  assert.equal(await fresh.locator('[role="tab"][aria-selected="true"]').innerText(), "Answer");
   const notice = await page.locator("node-vs-python").first().locator(".nvp-notices").innerText();
   assert.match(notice, /does not show/);
   assert.equal(await page.locator("node-vs-python img").count(), 0, "no markup from the hash");

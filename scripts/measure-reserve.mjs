@@ -17,14 +17,16 @@ const RESERVE_FILE = new URL("../src/web/embed-reserve.json", import.meta.url);
  */
 export const WIDTHS = [...Array.from({ length: 23 }, (_, i) => 320 + 40 * i), 375].sort((a, b) => a - b);
 /** One series per first view, plain and compact. */
-export const SERIES = ["compare", "usecases", "simulate"].flatMap((v) => [v, `${v} compact`]);
+export const SERIES = ["answer", "compare", "usecases", "simulate"].flatMap((v) => [v, `${v} compact`]);
 
 /** A narrow column usually means a phone, a wide one a desktop window around the column. */
 export const windowFor = (column) => (column < 560 ? column + 32 : 1280);
 
+/** The answer is the default widget's first view (every tab shown); the others stand alone. */
 const attrs = (key) => {
   const [view, compact] = key.split(" ");
-  return `views="${view}" lazy="false" hash="off"${compact ? " compact" : ""}`;
+  const views = view === "answer" ? "" : `views="${view}" `;
+  return `${views}lazy="false" hash="off"${compact ? " compact" : ""}`;
 };
 
 const page = (width) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -43,6 +45,13 @@ export async function measureAt(browser, server, width) {
   await p.goto(`${server.url}/measure-${width}.html`);
   await p.waitForFunction((n) => [...document.querySelectorAll("node-vs-python")]
     .filter((el) => el.shadowRoot?.querySelector(".nvp-root")).length === n, SERIES.length, { timeout: 60000 });
+  // The depth views load their own module, and the simulator's result arrives after its run:
+  // measure what the visitor sees once both are there.
+  await p.waitForFunction(() => [...document.querySelectorAll("node-vs-python")].every((el) => {
+    const root = el.shadowRoot;
+    if (!root || root.querySelector(".nvp-loading")) return false;
+    return !el.dataset.series.startsWith("simulate") || root.querySelector(".nvp-sim-timeline, .nvp-sim-verdict--failed, .nvp-sim-verdict--unstable");
+  }), null, { timeout: 60000 });
   // Let effects and charts settle (two frames and a little time).
   await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300)))));
   const heights = await p.evaluate(() => Object.fromEntries([...document.querySelectorAll("node-vs-python")]

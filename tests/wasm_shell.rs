@@ -79,3 +79,53 @@ async fn tabs_render_select_and_share() {
     yew::scheduler::flush().await;
     assert_eq!(root.child_element_count(), 0, "destroy unmounts the widget");
 }
+
+/// What a crash leaves behind: every mounted widget's content is replaced by a short card with
+/// `role="alert"`, built from DOM calls, and the host's own nodes around it are untouched. (The
+/// panic hook calls this; a real panic would abort the test runner, so the test calls it.)
+#[wasm_bindgen_test]
+async fn a_crash_replaces_each_widget_with_a_friendly_card() {
+    let host_a = host();
+    let sibling = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .create_element("p")
+        .unwrap();
+    sibling.set_text_content(Some("The host's own paragraph"));
+    host_a.append_child(&sibling).unwrap();
+    let host_b = host();
+    let a = node_vs_python::web::mount(
+        host_a.clone(),
+        wasm_bindgen::JsValue::UNDEFINED,
+        wasm_bindgen::JsValue::UNDEFINED,
+    );
+    let b = node_vs_python::web::mount(
+        host_b.clone(),
+        wasm_bindgen::JsValue::UNDEFINED,
+        wasm_bindgen::JsValue::UNDEFINED,
+    );
+    yew::platform::time::sleep(std::time::Duration::from_millis(50)).await;
+    assert!(
+        host_a.query_selector("[role=tablist]").unwrap().is_some(),
+        "the widget rendered"
+    );
+
+    node_vs_python::web::show_error_cards();
+
+    for h in [&host_a, &host_b] {
+        let card = h.query_selector("[role=alert]").unwrap().expect("a card");
+        assert!(card.text_content().unwrap().contains("stopped working"));
+        assert!(
+            h.query_selector("[role=tablist]").unwrap().is_none(),
+            "the broken widget is gone"
+        );
+    }
+    assert_eq!(
+        sibling.parent_element().as_ref(),
+        Some(&host_a),
+        "the host's nodes stay"
+    );
+    assert_eq!(sibling.text_content().unwrap(), "The host's own paragraph");
+    drop((a, b));
+}

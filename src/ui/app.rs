@@ -48,7 +48,8 @@ enum ShellAction {
     Share(&'static str, HashParams),
     Notice(String),
     Dismiss,
-    Simulate(String),
+    /// Open the simulator on a preset; `true` when the visitor asked to watch the timeline.
+    Simulate(String, bool),
     Explain(usize),
 }
 
@@ -88,12 +89,13 @@ impl Reducible for ShellState {
                 next.notices.push(text);
             }
             ShellAction::Dismiss => next.notices.clear(),
-            ShellAction::Simulate(use_case) => {
+            ShellAction::Simulate(use_case, watch) => {
                 let serial = self.simulate.as_ref().map_or(1, |r| r.serial + 1);
                 next.simulate = Some(SimulateRequest {
                     use_case,
                     serial,
                     focus: true,
+                    watch,
                 });
                 next.open(View::Simulate);
             }
@@ -132,6 +134,7 @@ fn initial_state(options: &WidgetOptions, hash: &ParsedHash) -> ShellState {
             use_case,
             serial: 1,
             focus: false,
+            watch: false,
         });
     ShellState {
         active,
@@ -201,7 +204,11 @@ pub fn App(props: &AppProps) -> Html {
     let simulate_shown = options.views.contains(&View::Simulate);
     let on_simulate = simulate_shown.then(|| {
         let state = state.clone();
-        Callback::from(move |id| state.dispatch(ShellAction::Simulate(id)))
+        Callback::from(move |id| state.dispatch(ShellAction::Simulate(id, false)))
+    });
+    let on_watch = simulate_shown.then(|| {
+        let state = state.clone();
+        Callback::from(move |id| state.dispatch(ShellAction::Simulate(id, true)))
     });
     let on_explain = options.views.contains(&View::Compare).then(|| {
         let state = state.clone();
@@ -215,7 +222,7 @@ pub fn App(props: &AppProps) -> Html {
         } else {
             match view {
                 View::Answer => html! {
-                    <AnswerTab tab={tab_props("a.")} on_simulate={on_simulate.clone()}
+                    <AnswerTab tab={tab_props("a.")} on_simulate={on_watch.clone()}
                         on_explain={on_explain.clone()} />
                 },
                 View::Compare => html! {

@@ -162,18 +162,24 @@ pub fn DepthPanel(props: &DepthPanelProps) -> Html {
             (props.simulate.clone(), props.compare.clone(), *loaded),
             move |(simulate, compare, _)| {
                 if let Some(h) = handle.borrow().as_ref() {
-                    let call = |name: &str, a: JsValue, b: JsValue| {
+                    let call = |name: &str, a: JsValue, b: JsValue, c: JsValue| {
                         if let Ok(f) = Reflect::get(h, &name.into())
                             && let Ok(f) = f.dyn_into::<Function>()
                         {
-                            let _ = f.call2(h, &a, &b);
+                            let _ = f.call3(h, &a, &b, &c);
                         }
                     };
                     if let Some(r) = simulate {
-                        call("simulate", r.use_case.as_str().into(), r.focus.into());
+                        call(
+                            "simulate",
+                            r.use_case.as_str().into(),
+                            r.focus.into(),
+                            r.watch.into(),
+                        );
                     }
                     if let Some(r) = compare {
-                        call("compare", (r.preset as u32).into(), JsValue::UNDEFINED);
+                        let none = JsValue::UNDEFINED;
+                        call("compare", (r.preset as u32).into(), none.clone(), none);
                     }
                 }
             },

@@ -448,14 +448,40 @@ function isLazy(options) {
   return !(lazy === false || lazy === "false" || lazy === "off" || lazy === "no" || lazy === "0");
 }
 
+/** How long after start the widget's height is followed for the next page view. */
+const SETTLE_MS = 8000;
+
+/** Hash namespaces handed out to widgets without their own, in the order they were mounted. */
+const claimedNamespaces = new Set();
+
+/** The first free default namespace: nvp, nvp2, nvp3… */
+function claimNamespace() {
+  let n = 1;
+  while (claimedNamespaces.has(n === 1 ? "nvp" : `nvp${n}`)) n++;
+  const ns = n === 1 ? "nvp" : `nvp${n}`;
+  claimedNamespaces.add(ns);
+  return ns;
+}
+
 /**
  * Mounts a widget into `element` (inside a shadow root of its own) and returns a handle
  * right away: `handle.ready` resolves when it has started, `handle.unmount()` frees it.
+ *
+ * A widget without its own `namespace` gets one here, when it is mounted (page order for the
+ * elements in the page), not when it starts: widgets start as they scroll into view, and a
+ * shared link's `nvp.` keys must always reach the same widget.
  */
 function mount(element, options = {}) {
+  let namespace = null;
+  const plain = options !== null && typeof options === "object" && !Array.isArray(options);
+  if (plain && (options.namespace === undefined || options.namespace === "")) {
+    namespace = claimNamespace();
+    options = { ...options, namespace };
+  }
   let inner = null;
   let cancelled = false;
   let observer = null;
+  let sizeWatch = null;
   const host = element;
   host.style.display = host.style.display || "block";
   const key = series(options);
@@ -475,10 +501,16 @@ function mount(element, options = {}) {
     shadow.append(slot);
     inner = glue.mount(slot, options, DEPTH);
     host.style.minHeight = "";
-    // Remember the real height once it has rendered, for the next page view at this width.
-    requestAnimationFrame(() => requestAnimationFrame(() => {
-      if (!cancelled && inner) remember(key, host.getBoundingClientRect().width, host.offsetHeight);
-    }));
+    // Remember the real height for the next page view at this width. A depth view and the
+    // simulator's result arrive after the first render, so follow the height while the widget
+    // settles, and stop before the visitor's own clicks would change it.
+    if ("ResizeObserver" in window) {
+      sizeWatch = new ResizeObserver(() => {
+        if (!cancelled && inner) remember(key, host.getBoundingClientRect().width, host.offsetHeight);
+      });
+      sizeWatch.observe(host);
+      setTimeout(() => sizeWatch?.disconnect(), SETTLE_MS);
+    }
     prefetchDepth();
     host.dispatchEvent(new CustomEvent("nvp-ready", { detail: { namespace: inner.namespace } }));
   };
@@ -508,7 +540,9 @@ function mount(element, options = {}) {
     ready,
     unmount() {
       cancelled = true;
+      if (namespace) claimedNamespaces.delete(namespace);
       observer?.disconnect();
+      sizeWatch?.disconnect();
       inner?.unmount();
       inner = null;
       host.shadowRoot?.replaceChildren();

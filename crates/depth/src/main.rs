@@ -82,13 +82,15 @@ mod wasm {
 
     #[wasm_bindgen]
     impl ViewHandle {
-        /// Opens the simulator on a preset (`focus`: the visitor asked, so move focus there).
-        pub fn simulate(&mut self, preset: String, focus: bool) {
+        /// Opens the simulator on a preset (`focus`: the visitor asked, so move focus there;
+        /// `watch`: and bring the animated timeline on screen once it is drawn).
+        pub fn simulate(&mut self, preset: String, focus: bool, watch: bool) {
             self.serial += 1;
             self.props.simulate = Some(SimulateRequest {
                 use_case: preset,
                 serial: self.serial,
                 focus,
+                watch,
             });
             self.push();
         }

@@ -165,6 +165,34 @@ pub fn focus_and_reveal(node: &NodeRef) {
     let _ = node;
 }
 
+/// Scrolls the page as little as possible to bring `node` on screen: its bottom to the bottom of
+/// the viewport, or its top to the top when it is taller than the viewport. What is above it
+/// (a verdict, a heading with focus) stays in view whenever both fit.
+pub fn reveal_nearest(node: &NodeRef) {
+    #[cfg(target_arch = "wasm32")]
+    if let (Some(el), Some(w)) = (node.cast::<web_sys::Element>(), web_sys::window()) {
+        let r = el.get_bounding_client_rect();
+        let view = w
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        const MARGIN: f64 = 8.0;
+        let by = if r.top() < 0.0 {
+            r.top() - MARGIN
+        } else if r.bottom() > view {
+            (r.bottom() - view + MARGIN).min(r.top() - MARGIN)
+        } else {
+            0.0
+        };
+        if by != 0.0 {
+            w.scroll_by_with_x_and_y(0.0, by);
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = node;
+}
+
 /// Writes a technical message to the browser console (nowhere natively).
 pub fn log_error(message: &str) {
     #[cfg(target_arch = "wasm32")]

@@ -9,6 +9,9 @@ pub struct SimulateRequest {
     /// The visitor asked: scroll to the result and move focus there (a host's start-up preset
     /// never steals focus).
     pub focus: bool,
+    /// The visitor asked to watch ("Watch it run"): once the result is drawn, scroll just enough
+    /// to bring the animated timeline on screen, where its playback starts.
+    pub watch: bool,
 }
 
 /// Open the comparison on a weight preset.

@@ -23,7 +23,7 @@
 
 use crate::calibration;
 use crate::server::{Server, ServerKind, Side};
-use crate::settings::{Config, PyMode, Settings, Traffic};
+use crate::settings::{Config, CustomServers, PyMode, Settings, Traffic};
 use nvp_sim::IoKind;
 
 /// Highest share of a resource a tuned server plans to use: 30 % headroom.
@@ -157,6 +157,94 @@ pub fn servers(s: &Settings) -> [Server; 2] {
         Config::OutOfBox => out_of_box(side, &s.traffic),
         Config::Custom => custom(side, s),
     })
+}
+
+/// The Python server of a given kind, sized as its experts would size that kind for this
+/// traffic and these cores (the compact view's one switch). The tuned configuration picks the
+/// kind itself; this keeps the sizing rules and lets the visitor pick the kind.
+pub fn tuned_python_as(mode: PyMode, t: &Traffic, cores: u32) -> Server {
+    let probe = server(ServerKind::Sync { workers: 1 });
+    let demand = t.rate_per_s * holding_s(t, probe.cpu_factor, probe.overhead_ms);
+    server(match mode {
+        PyMode::Threads => ServerKind::Gthread {
+            workers: cores,
+            threads: slots_for(demand / f64::from(cores)).max(MIN_TUNED_THREADS),
+            switch_ms: SWITCH_MS,
+        },
+        PyMode::Processes => ServerKind::Sync {
+            workers: slots_for(demand).max(cores),
+        },
+        PyMode::Asyncio => ServerKind::Asyncio {
+            workers: cores,
+            executor: asyncio_executor_threads(cores),
+        },
+        // No GIL, so one process can use every core; threads cover the demand and the cores.
+        PyMode::FreeThreaded => ServerKind::FreeThreaded {
+            workers: 1,
+            threads: slots_for(demand).max(cores).max(MIN_TUNED_THREADS),
+        },
+    })
+}
+
+/// The kind of Python server these settings run.
+pub fn python_mode(s: &Settings) -> PyMode {
+    match servers(s)[1].kind {
+        ServerKind::Sync { .. } => PyMode::Processes,
+        ServerKind::Asyncio { .. } => PyMode::Asyncio,
+        ServerKind::FreeThreaded { .. } => PyMode::FreeThreaded,
+        ServerKind::Gthread { .. } | ServerKind::Node { .. } => PyMode::Threads,
+    }
+}
+
+/// Settings that run the tuned Node.js server against the Python server of kind `mode`, sized
+/// by [`tuned_python_as`]. They are Custom settings, so the panel shows the exact numbers.
+pub fn with_python_mode(s: &Settings, mode: PyMode) -> Settings {
+    let node = tuned(Side::Node, &s.traffic, s.cores);
+    as_custom(s, [node, tuned_python_as(mode, &s.traffic, s.cores)])
+}
+
+/// The Custom numbers that reproduce `servers` (the asyncio executor and switch interval follow
+/// from the cores and the defaults, as in every configuration).
+pub fn as_custom(s: &Settings, servers: [Server; 2]) -> Settings {
+    let mut custom = CustomServers {
+        cpu_factor: servers[1].cpu_factor,
+        ..s.custom.clone()
+    };
+    if let ServerKind::Node { processes, pool } = servers[0].kind {
+        custom.node_processes = processes;
+        custom.node_pool = pool;
+    }
+    match servers[1].kind {
+        ServerKind::Gthread {
+            workers,
+            threads,
+            switch_ms,
+        } => {
+            custom.py_mode = PyMode::Threads;
+            custom.py_processes = workers;
+            custom.py_threads = threads;
+            custom.switch_ms = switch_ms;
+        }
+        ServerKind::Sync { workers } => {
+            custom.py_mode = PyMode::Processes;
+            custom.py_processes = workers;
+        }
+        ServerKind::Asyncio { workers, .. } => {
+            custom.py_mode = PyMode::Asyncio;
+            custom.py_processes = workers;
+        }
+        ServerKind::FreeThreaded { workers, threads } => {
+            custom.py_mode = PyMode::FreeThreaded;
+            custom.py_processes = workers;
+            custom.py_threads = threads;
+        }
+        ServerKind::Node { .. } => {}
+    }
+    Settings {
+        config: Config::Custom,
+        custom,
+        ..s.clone()
+    }
 }
 
 /// Why the tuned Python server has the layout it has, in a few words.

@@ -92,6 +92,16 @@ impl PyMode {
         PyMode::ALL.into_iter().find(|m| m.id() == id)
     }
 
+    /// A label short enough for a four-way switch on a phone.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            PyMode::Threads => "Threads",
+            PyMode::Processes => "Processes",
+            PyMode::Asyncio => "asyncio",
+            PyMode::FreeThreaded => "3.14t, no GIL",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             PyMode::Threads => "Threads (gunicorn gthread)",

@@ -12,7 +12,7 @@ use crate::estimate::Interval;
 use crate::format::{ms_interval, pct};
 use crate::run::{Figure, SideRun};
 use crate::server::{Server, ServerKind, Side};
-use crate::settings::{Config, CustomServers, PyMode, Settings};
+use crate::settings::{Config, Settings};
 use serde::{Deserialize, Serialize};
 
 /// Load of a side's busiest resource from which a remedy is worth simulating.
@@ -39,50 +39,6 @@ pub struct Candidate {
     pub action: String,
     pub server: Server,
     pub settings: Settings,
-}
-
-/// The Custom numbers that reproduce `servers` (the asyncio executor and switch interval follow
-/// from the cores and the defaults, as in every configuration).
-fn as_custom(s: &Settings, servers: [Server; 2]) -> Settings {
-    let mut custom = CustomServers {
-        cpu_factor: servers[1].cpu_factor,
-        ..s.custom.clone()
-    };
-    if let ServerKind::Node { processes, pool } = servers[0].kind {
-        custom.node_processes = processes;
-        custom.node_pool = pool;
-    }
-    match servers[1].kind {
-        ServerKind::Gthread {
-            workers,
-            threads,
-            switch_ms,
-        } => {
-            custom.py_mode = PyMode::Threads;
-            custom.py_processes = workers;
-            custom.py_threads = threads;
-            custom.switch_ms = switch_ms;
-        }
-        ServerKind::Sync { workers } => {
-            custom.py_mode = PyMode::Processes;
-            custom.py_processes = workers;
-        }
-        ServerKind::Asyncio { workers, .. } => {
-            custom.py_mode = PyMode::Asyncio;
-            custom.py_processes = workers;
-        }
-        ServerKind::FreeThreaded { workers, threads } => {
-            custom.py_mode = PyMode::FreeThreaded;
-            custom.py_processes = workers;
-            custom.py_threads = threads;
-        }
-        ServerKind::Node { .. } => {}
-    }
-    Settings {
-        config: Config::Custom,
-        custom,
-        ..s.clone()
-    }
 }
 
 fn loaded(run: &SideRun) -> bool {
@@ -115,7 +71,7 @@ pub fn candidates(s: &Settings, sides: &[SideRun; 2]) -> Vec<Candidate> {
                     better.layout()
                 ),
                 server: better,
-                settings: as_custom(s, servers),
+                settings: config::as_custom(s, servers),
             });
         }
     }
@@ -135,7 +91,7 @@ pub fn candidates(s: &Settings, sides: &[SideRun; 2]) -> Vec<Candidate> {
             side: Side::Python,
             action: "Try free-threaded Python 3.14t (no GIL)".to_string(),
             server: free,
-            settings: as_custom(s, [current[0], free]),
+            settings: config::as_custom(s, [current[0], free]),
         });
     }
     out.truncate(MAX_WHAT_IFS);

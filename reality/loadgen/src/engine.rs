@@ -11,7 +11,7 @@
 //! needs to change: the first try succeeds.
 
 // When the simulator becomes the workspace crate `nvp-sim`, this is the one line to change.
-use node_vs_python::sim as engine;
+use nvp_sim as engine;
 
 use crate::config::{DistSpec, RunLength, ScenarioSpec, ServerSpec};
 use crate::figures::Figures;

@@ -170,3 +170,27 @@ fn every_resource_counts_in_the_capacity_model() {
         p.describe()
     );
 }
+
+#[test]
+fn the_python_kind_switch_keeps_the_tuned_sizing_rules() {
+    use nvp_versus::config::{python_mode, servers, with_python_mode};
+    use nvp_versus::settings::PyMode;
+    for preset in nvp_versus::presets::all(crate::support::shipped()) {
+        let s = preset.settings();
+        let tuned_servers = servers(&s);
+        for mode in PyMode::ALL {
+            let switched = with_python_mode(&s, mode);
+            assert_eq!(python_mode(&switched), mode, "{} {mode:?}", preset.id);
+            let both = servers(&switched);
+            assert_eq!(
+                both[0], tuned_servers[0],
+                "{}: Node.js stays tuned",
+                preset.id
+            );
+            assert_eq!(switched.traffic, s.traffic, "the traffic never changes");
+        }
+        // Switching to the kind the tuned configuration picked gives the same Python server.
+        let own = with_python_mode(&s, python_mode(&s));
+        assert_eq!(servers(&own)[1], tuned_servers[1], "{}", preset.id);
+    }
+}

@@ -164,6 +164,36 @@ pub fn ConfigSwitch(props: &ConfigProps) -> Html {
     }
 }
 
+/// The compact instance's one switch: which kind of Python server takes the traffic, each kind
+/// sized as its experts would size it (Node.js stays tuned).
+#[component]
+pub fn PythonKindSwitch(props: &ControlsProps) -> Html {
+    let s = &props.state.settings;
+    let current = nvp_versus::config::python_mode(s);
+    let name = format!("{}-pykind", props.ids);
+    html! {
+        <fieldset class="nvp-sim-config-switch nvp-sim-pykind">
+            <legend>{ "Python runs as" }</legend>
+            <div class="nvp-segmented">
+                { for PyMode::ALL.iter().map(|m| {
+                    let id = format!("{name}-{}", m.id());
+                    let (d, m, settings) = (props.dispatch.clone(), *m, s.clone());
+                    let onchange = Callback::from(move |_| {
+                        d.emit(SimAction::Replace(nvp_versus::config::with_python_mode(&settings, m)))
+                    });
+                    html! {
+                        <label for={id.clone()} class="nvp-segmented__option">
+                            <input type="radio" id={id} name={name.clone()} value={m.id()}
+                                checked={current == m} {onchange} />
+                            <span>{ m.short_label() }</span>
+                        </label>
+                    }
+                }) }
+            </div>
+        </fieldset>
+    }
+}
+
 /// The whole form: three main inputs, then "Advanced".
 #[component]
 pub fn Controls(props: &ControlsProps) -> Html {

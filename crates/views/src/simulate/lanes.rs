@@ -12,7 +12,9 @@ pub const PLOT_W: f64 = 1000.0;
 pub const ROW: f64 = 20.0;
 /// Lanes drawn per side at most, so both servers fit on one screen while they play (the
 /// readout under the lanes counts every lane); the rest are summarised in one line.
-const MAX_LANES: usize = 6;
+pub const MAX_LANES: usize = 6;
+/// In the compact instance, which must fit one laptop screen with its verdict.
+pub const MAX_LANES_COMPACT: usize = 3;
 pub fn state_class(s: SpanState) -> &'static str {
     match s {
         SpanState::RunningCpu => "nvp-sim-s-cpu",
@@ -23,10 +25,10 @@ pub fn state_class(s: SpanState) -> &'static str {
 }
 
 /// The lanes worth drawing, in reading order: the first process's lanes in full (its queue, loop
-/// or GIL, then its threads and pool slots), then the next process's, up to [`MAX_LANES`]. A
+/// or GIL, then its threads and pool slots), then the next process's, up to `max` lanes. A
 /// queue or network lane with nothing in it during the window `[from, to]` ms says nothing and
 /// is left out. Returns the lanes and how many were left out.
-pub fn visible_lanes(trace: &Trace, from: f64, to: f64) -> (Vec<&Lane>, usize) {
+pub fn visible_lanes(trace: &Trace, from: f64, to: f64, max: usize) -> (Vec<&Lane>, usize) {
     let mut used = vec![false; trace.lanes.len()];
     for s in &trace.spans {
         if s.end_ms > from
@@ -48,7 +50,7 @@ pub fn visible_lanes(trace: &Trace, from: f64, to: f64) -> (Vec<&Lane>, usize) {
             matches!(l.kind, LaneKind::Thread | LaneKind::PoolSlot),
         )
     });
-    out.truncate(MAX_LANES);
+    out.truncate(max);
     let hidden = trace.lanes.len() - out.len();
     (out, hidden)
 }
@@ -57,6 +59,8 @@ pub fn visible_lanes(trace: &Trace, from: f64, to: f64) -> (Vec<&Lane>, usize) {
 pub struct LanesProps {
     pub run: Run,
     pub side: Side,
+    #[prop_or(MAX_LANES)]
+    pub max_lanes: usize,
 }
 
 /// The static picture of one side's lanes.
@@ -72,7 +76,7 @@ pub fn Lanes(props: &LanesProps) -> Html {
         s.window_start_s * 1e3,
         (s.window_start_s + s.window_len_s) * 1e3,
     );
-    let (lanes, hidden) = visible_lanes(trace, from, to);
+    let (lanes, hidden) = visible_lanes(trace, from, to, props.max_lanes);
     let grouped = by_lane(trace);
     let empty = Vec::new();
     let mut labels = Vec::new();

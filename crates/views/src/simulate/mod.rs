@@ -49,10 +49,14 @@ pub fn SimulateTab(props: &SimulateProps) -> Html {
         Callback::from(move |a: SimAction| state.dispatch(a))
     };
     let heading = use_node_ref();
+    let timeline_ref = use_node_ref();
+    // Set by "Watch it run"; consumed once the timeline is drawn.
+    let reveal_timeline = use_mut_ref(|| false);
     {
         // "Simulate this" from the use-case picker, or "Watch it run" from the answer: the
         // preset's traffic, and when the visitor asked, focus on the result's heading.
         let (d, list, heading) = (dispatch.clone(), all_presets.clone(), heading.clone());
+        let reveal = reveal_timeline.clone();
         use_effect_with(props.request.clone(), move |req| {
             if let Some(r) = req
                 && let Some(p) = list.iter().find(|p| p.id == r.use_case)
@@ -61,6 +65,22 @@ pub fn SimulateTab(props: &SimulateProps) -> Html {
                 if r.focus {
                     browser::focus_and_reveal(&heading);
                 }
+                *reveal.borrow_mut() = r.watch;
+            }
+        });
+    }
+    {
+        // After the run for the watched preset is drawn: the smallest scroll that puts the
+        // timeline on screen (on a laptop it already is; on a phone it sits under the verdict).
+        let (reveal, target, fresh) = (
+            reveal_timeline.clone(),
+            timeline_ref.clone(),
+            !state.stale(),
+        );
+        use_effect(move || {
+            if fresh && *reveal.borrow() && target.get().is_some() {
+                *reveal.borrow_mut() = false;
+                browser::reveal_nearest(&target);
             }
         });
     }
@@ -149,11 +169,16 @@ pub fn SimulateTab(props: &SimulateProps) -> Html {
                     { nvp_versus::presets::summary(&state.settings.traffic, state.settings.cores) }
                 </p>
             </header>
-            <summary::Summary state={Rc::new((*state).clone())} ids={ids.clone()} />
+            if props.tab.compact && !*expanded {
+                <p class="nvp-sim-watch-hint">{ watch_hint(&state.settings) }</p>
+            }
+            <summary::Summary state={Rc::new((*state).clone())} ids={ids.clone()}
+                compact={props.tab.compact && !*expanded} />
             if let Some(run) = state.outcome.clone() {
                 if let Ok(finding) = &run.result {
                     <timeline::Timeline run={run.clone()} ids={ids.clone()}
-                        autoplay={!*reduced_motion} dispatch={dispatch.clone()} />
+                        autoplay={!*reduced_motion} dispatch={dispatch.clone()}
+                        section_ref={timeline_ref} compact={props.tab.compact && !*expanded} />
                     if *expanded {
                         <results::MetricsTable run={run.clone()} ids={ids.clone()} />
                         <results::OutcomeTable run={run.clone()} ids={ids.clone()} />
@@ -168,15 +193,23 @@ pub fn SimulateTab(props: &SimulateProps) -> Html {
                     }
                 }
             }
-            <controls::Controls state={Rc::new((*state).clone())} presets={all_presets.clone()}
-                ids={ids.clone()} dispatch={dispatch.clone()} compact={!*expanded} />
-            if props.tab.compact {
-                <button type="button" class="nvp-button nvp-button--quiet nvp-sim-expand"
-                    aria-expanded={if *expanded { "true" } else { "false" }} onclick={on_expand}
-                    id={format!("{ids}-expand")}>
-                    { if *expanded { "Show less" } else { "Show the figures, charts and settings" } }
-                </button>
+            if *expanded {
+                <controls::Controls state={Rc::new((*state).clone())} presets={all_presets.clone()}
+                    ids={ids.clone()} dispatch={dispatch.clone()} compact={false} />
             }
+            <div class="nvp-sim-compact-foot">
+                if !*expanded {
+                    <controls::PythonKindSwitch state={Rc::new((*state).clone())} presets={all_presets.clone()}
+                        ids={ids.clone()} dispatch={dispatch.clone()} compact={true} />
+                }
+                if props.tab.compact {
+                    <button type="button" class="nvp-button nvp-button--quiet nvp-sim-expand"
+                        aria-expanded={if *expanded { "true" } else { "false" }} onclick={on_expand}
+                        id={format!("{ids}-expand")}>
+                        { if *expanded { "Back to the short view" } else { "Open the full simulator: figures, charts and every setting" } }
+                    </button>
+                }
+            </div>
             if *expanded && state.outcome.as_ref().is_some_and(|r| r.result.is_ok()) {
                 <div class="nvp-sim-export">
                     <button type="button" class="nvp-button nvp-button--quiet" onclick={on_csv}
@@ -186,5 +219,17 @@ pub fn SimulateTab(props: &SimulateProps) -> Html {
                 </div>
             }
         </div>
+    }
+}
+
+/// What to look for in the timeline, for the compact instance's visitor who sees only it: where
+/// this traffic makes the two servers differ.
+fn watch_hint(s: &Settings) -> &'static str {
+    if s.traffic.long_lived {
+        "Watch the blue I/O lanes fill with open connections while each loop stays almost idle."
+    } else if nvp_versus::config::cpu_heavy(&s.traffic) {
+        "Watch the green CPU lanes: how many requests each side computes at once, and any red GIL waits."
+    } else {
+        "Watch requests wait on I/O in blue, and whether either side starts to queue in amber."
     }
 }

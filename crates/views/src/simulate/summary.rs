@@ -12,6 +12,10 @@ use yew::prelude::*;
 pub struct SummaryProps {
     pub state: Rc<SimState>,
     pub ids: AttrValue,
+    /// The compact instance keeps the headline (with its intervals) and the configuration
+    /// sentence; the reasons and the basis wait under "Open the full simulator".
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 /// The progress bar of a run being computed.
@@ -87,10 +91,12 @@ pub fn Summary(props: &SummaryProps) -> Html {
         <section class={classes!("nvp-sim-verdict", tone)} aria-labelledby={format!("{ids}-verdict-h")}>
             <h3 class="nvp-visually-hidden" id={format!("{ids}-verdict-h")}>{ "Result" }</h3>
             <p class="nvp-sim-headline" id={format!("{ids}-headline")}>{ headline }</p>
-            if !reasons.is_empty() {
+            if !reasons.is_empty() && !props.compact {
                 <p class="nvp-sim-reasons">{ reasons }</p>
             }
-            { for rest.iter().map(|t| html! { <p>{ t.clone() }</p> }) }
+            if !props.compact {
+                { for rest.iter().map(|t| html! { <p>{ t.clone() }</p> }) }
+            }
             <p class="nvp-sim-config" id={format!("{ids}-config")}>
                 <strong>{ "How each side runs: " }</strong>{ run.configuration.clone() }
             </p>

@@ -7,7 +7,7 @@
 //! whose props do not change while playing, so a frame only re-renders the cursor, the scrubber
 //! and the readout. Lanes where spans overlap (queues, network I/O) are drawn as a count.
 
-use super::lanes::{Lanes, PLOT_W, ROW, state_class, visible_lanes};
+use super::lanes::{Lanes, MAX_LANES, MAX_LANES_COMPACT, PLOT_W, ROW, state_class, visible_lanes};
 use super::state::{Run, SimAction};
 use nvp_sim::SpanState;
 use nvp_versus::analysis::{next_stop, snapshot};
@@ -102,6 +102,12 @@ pub struct TimelineProps {
     /// Whether playback starts on its own when in view (false under `prefers-reduced-motion`).
     pub autoplay: bool,
     pub dispatch: Callback<SimAction>,
+    /// The timeline's section, for the view to scroll to after "Watch it run".
+    #[prop_or_default]
+    pub section_ref: NodeRef,
+    /// The compact instance draws fewer lanes per side, to fit one screen with its verdict.
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 /// The legend: what each colour means, as text next to a swatch.
@@ -128,6 +134,11 @@ pub fn legend() -> Html {
 
 #[component]
 pub fn Timeline(props: &TimelineProps) -> Html {
+    let max_lanes = if props.compact {
+        MAX_LANES_COMPACT
+    } else {
+        MAX_LANES
+    };
     // Without autoplay the cursor starts at the window's end, so the whole picture is visible at
     // once; "Play" then starts from the beginning.
     let play = use_reducer(|| Playback {
@@ -218,7 +229,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let speed_id = format!("{ids}-tl-speed");
     let scrub_id = format!("{ids}-tl-scrub");
     html! {
-        <section class="nvp-sim-timeline" aria-labelledby={h.clone()}>
+        <section class="nvp-sim-timeline" aria-labelledby={h.clone()} ref={props.section_ref.clone()}>
             <div class="nvp-sim-timeline__head">
                 <h3 id={h}>{ format!("Watch both servers: {:.2}–{:.2} s of the first run", from / 1e3, (from + len) / 1e3) }</h3>
                 { legend() }
@@ -251,12 +262,12 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             </div>
             { for Side::BOTH.iter().map(|side| {
                 let run = f.pair.side(*side);
-                let lanes = visible_lanes(&run.first.trace, from, from + len).0.len();
+                let lanes = visible_lanes(&run.first.trace, from, from + len, max_lanes).0.len();
                 html! {
                     <div class={format!("nvp-sim-track nvp-sim-track--{}", side.id())}>
                         <h4>{ run.server.title() }</h4>
                         <div class="nvp-sim-lanes" ref={if *side == Side::Node { watched.clone() } else { NodeRef::default() }}>
-                            <Lanes run={props.run.clone()} side={*side} />
+                            <Lanes run={props.run.clone()} side={*side} {max_lanes} />
                             { cursor(lanes as f64 * ROW) }
                         </div>
                     </div>

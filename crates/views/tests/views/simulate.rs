@@ -206,7 +206,15 @@ async fn the_compact_instance_stands_alone() {
         !html.contains("nvp-sim-metrics"),
         "the table waits behind a button"
     );
-    assert!(html.contains("Show the figures, charts and settings"));
+    assert!(html.contains("Open the full simulator"));
+    assert!(
+        html.contains("Python runs as"),
+        "the one switch: Python's server kind"
+    );
+    assert!(
+        !html.contains("Tune the scenario"),
+        "the full form waits behind the button"
+    );
     assert_eq!(notices.len(), 1);
     assert!(notices[0].contains("Machine cores"), "{}", notices[0]);
 }
