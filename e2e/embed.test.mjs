@@ -64,11 +64,17 @@ const extraFiles = {
   "/api.js": API_JS,
 };
 
+// A long article: one widget at the top, one far below the fold.
+const FAR = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long post</title>
+<script src="/embed.js" defer></script></head><body><h1>Long post</h1>
+<node-vs-python></node-vs-python><div style="height: 3000px"></div>
+<node-vs-python views="simulate" compact preset="chat"></node-vs-python></body></html>`;
+
 let server;
 let cspServer;
 let browser;
 before(async () => {
-  const pages = { "/snippet.html": SNIPPET, "/hostile.html": HOSTILE, "/late.html": LATE, "/api.html": API, ...extraFiles };
+  const pages = { "/snippet.html": SNIPPET, "/hostile.html": HOSTILE, "/late.html": LATE, "/api.html": API, "/far.html": FAR, ...extraFiles };
   server = await serve({ pages });
   cspServer = await serve({ pages: { "/csp.html": CSP_PAGE, ...extraFiles }, headers: { "content-security-policy": STRICT_CSP } });
   browser = await launch();
@@ -90,7 +96,7 @@ test("a page made only of the README snippet shows a working widget", async () =
 });
 
 test("the widget starts only when scrolled into view, with its height reserved", async () => {
-  const { context, page, errors } = await openPage(browser, `${server.url}/`, { viewport: { width: 1280, height: 800 } });
+  const { context, page, errors } = await openPage(browser, `${server.url}/far.html`, { viewport: { width: 1280, height: 800 } });
   await page.locator("node-vs-python").first().waitFor({ state: "attached" });
   await page.waitForFunction(() => document.querySelector("node-vs-python").shadowRoot?.querySelector(".nvp-root"));
   const second = page.locator("node-vs-python").nth(1);

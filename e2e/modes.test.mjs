@@ -62,12 +62,13 @@ test("reduced motion: nothing animates or auto-plays", async () => {
 });
 
 test("print: the open view prints as a clean document without controls", async () => {
-  const { context, page, errors } = await openPage(env.browser, `${env.server.url}/`);
+  const { context, page, errors } = await openPage(env.browser, `${env.server.url}/#nvp.tab=compare`);
   await widgetsReady(page, 2);
   await page.emulateMedia({ media: "print" });
   const widget = page.locator("node-vs-python").first();
   assert.equal(await widget.locator('[role="tablist"]').isVisible(), false, "no tab bar on paper");
-  const table = widget.locator("table").first();
+  const table = widget.locator("table.nvp-c-matrix");
+  await table.waitFor({ state: "attached", timeout: 20000 });
   assert.ok(await table.isVisible(), "the matrix prints");
   const colour = await widget.locator(".nvp-root").evaluate((el) => getComputedStyle(el).color);
   assert.equal(colour, "rgb(0, 0, 0)");

@@ -358,10 +358,12 @@ const VIEWS = ["answer", "compare", "usecases", "simulate"];
 function series(options) {
   const views = options.views;
   const list = Array.isArray(views) ? views : typeof views === "string" ? views.split(/[ ,]+/) : [];
-  const first = [options.view, ...list]
+  // The same aliases the widget accepts for its first view (src/options/parse.rs).
+  const first = [options.view, options["initial-view"], options.tab, ...list]
     .map((v) => String(v ?? "").toLowerCase())
     .find((v) => VIEWS.includes(v)) ?? VIEWS[0];
-  const compact = options.compact === true || options.compact === "" || options.compact === "true";
+  const compact = options.compact === true
+    || ["", "true", "yes", "on", "1", "compact"].includes(String(options.compact ?? "-").toLowerCase());
   const { heights } = BUILD.reserve;
   if (compact && heights[`${first} compact`]) return `${first} compact`;
   return heights[first] ? first : Object.keys(heights)[0];
@@ -567,7 +569,7 @@ function attributeOptions(element) {
 
 /** `<node-vs-python views="simulate" compact>`: attributes are the options. */
 class NodeVsPythonElement extends HTMLElement {
-  static observedAttributes = ["views", "view", "theme", "accent", "compact", "hash", "namespace", "state", "preset", "lazy"];
+  static observedAttributes = ["views", "view", "initial-view", "tab", "theme", "accent", "compact", "hash", "namespace", "state", "preset", "lazy"];
 
   #handle = null;
 

@@ -165,10 +165,10 @@ pub fn focus_and_reveal(node: &NodeRef) {
     let _ = node;
 }
 
-/// Scrolls the page as little as possible to bring `node` on screen: its bottom to the bottom of
-/// the viewport, or its top to the top when it is taller than the viewport. What is above it
-/// (a verdict, a heading with focus) stays in view whenever both fit.
-pub fn reveal_nearest(node: &NodeRef) {
+/// Scrolls the page as little as possible to bring the first `px` pixels of `node` on screen
+/// (or its top, when it is above the viewport). What sits above it, such as a heading that just
+/// took focus, stays in view whenever both fit.
+pub fn reveal_top(node: &NodeRef, px: f64) {
     #[cfg(target_arch = "wasm32")]
     if let (Some(el), Some(w)) = (node.cast::<web_sys::Element>(), web_sys::window()) {
         let r = el.get_bounding_client_rect();
@@ -178,10 +178,11 @@ pub fn reveal_nearest(node: &NodeRef) {
             .and_then(|h| h.as_f64())
             .unwrap_or(0.0);
         const MARGIN: f64 = 8.0;
+        let wanted_bottom = r.top() + px.min(r.height());
         let by = if r.top() < 0.0 {
             r.top() - MARGIN
-        } else if r.bottom() > view {
-            (r.bottom() - view + MARGIN).min(r.top() - MARGIN)
+        } else if wanted_bottom > view {
+            (wanted_bottom - view + MARGIN).min(r.top() - MARGIN)
         } else {
             0.0
         };
@@ -190,7 +191,7 @@ pub fn reveal_nearest(node: &NodeRef) {
         }
     }
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = node;
+    let _ = (node, px);
 }
 
 /// Writes a technical message to the browser console (nowhere natively).

@@ -83,20 +83,10 @@ fn tuned(side: Side, t: &Traffic, cores: u32) -> Server {
             executor: asyncio_executor_threads(cores),
         }),
         Side::Python => {
-            let probe = server(ServerKind::Sync { workers: 1 });
-            let demand = t.rate_per_s * holding_s(t, probe.cpu_factor, probe.overhead_ms);
             if cpu_heavy(t) {
-                server(ServerKind::Sync {
-                    workers: slots_for(demand).max(cores),
-                })
+                tuned_python_as(PyMode::Processes, t, cores)
             } else {
-                let workers = cores;
-                let threads = slots_for(demand / f64::from(workers)).max(MIN_TUNED_THREADS);
-                server(ServerKind::Gthread {
-                    workers,
-                    threads,
-                    switch_ms: SWITCH_MS,
-                })
+                tuned_python_as(PyMode::Threads, t, cores)
             }
         }
     }
@@ -163,16 +153,23 @@ pub fn servers(s: &Settings) -> [Server; 2] {
 /// traffic and these cores (the compact view's one switch). The tuned configuration picks the
 /// kind itself; this keeps the sizing rules and lets the visitor pick the kind.
 pub fn tuned_python_as(mode: PyMode, t: &Traffic, cores: u32) -> Server {
-    let probe = server(ServerKind::Sync { workers: 1 });
-    let demand = t.rate_per_s * holding_s(t, probe.cpu_factor, probe.overhead_ms);
+    // Busy request slots (Little's law), each kind with its own measured cost per request.
+    let demand =
+        |kind: ServerKind| t.rate_per_s * holding_s(t, 1.0, calibration::overhead_ms(&kind));
+    let threaded = demand(ServerKind::Gthread {
+        workers: 1,
+        threads: 1,
+        switch_ms: SWITCH_MS,
+    });
+    let sync = demand(ServerKind::Sync { workers: 1 });
     server(match mode {
         PyMode::Threads => ServerKind::Gthread {
             workers: cores,
-            threads: slots_for(demand / f64::from(cores)).max(MIN_TUNED_THREADS),
+            threads: slots_for(threaded / f64::from(cores)).max(MIN_TUNED_THREADS),
             switch_ms: SWITCH_MS,
         },
         PyMode::Processes => ServerKind::Sync {
-            workers: slots_for(demand).max(cores),
+            workers: slots_for(sync).max(cores),
         },
         PyMode::Asyncio => ServerKind::Asyncio {
             workers: cores,
@@ -181,7 +178,7 @@ pub fn tuned_python_as(mode: PyMode, t: &Traffic, cores: u32) -> Server {
         // No GIL, so one process can use every core; threads cover the demand and the cores.
         PyMode::FreeThreaded => ServerKind::FreeThreaded {
             workers: 1,
-            threads: slots_for(demand).max(cores).max(MIN_TUNED_THREADS),
+            threads: slots_for(threaded).max(cores).max(MIN_TUNED_THREADS),
         },
     })
 }

@@ -95,12 +95,15 @@ pub fn ms_interval(i: &crate::estimate::Interval) -> String {
     if i.half <= 0.0 || i.half < i.mean * 0.005 {
         return ms(i.mean);
     }
-    format!(
-        "{} ({}–{})",
-        ms(i.mean),
-        ms_bare(i.lo().max(0.0)),
-        ms_bare(i.hi())
-    )
+    let (lo, hi) = (i.lo().max(0.0), i.hi());
+    // "1.69 s (709 ms–2.67 s)": a bound keeps its unit when the two bounds differ in unit, so
+    // "709" is never read as seconds.
+    let same_unit = ms(lo).ends_with(" ms") == ms(hi).ends_with(" ms");
+    if same_unit {
+        format!("{} ({}–{})", ms(i.mean), ms_bare(lo), ms_bare(hi))
+    } else {
+        format!("{} ({}–{})", ms(i.mean), ms(lo), ms(hi))
+    }
 }
 
 /// A duration in ms like [`ms`], without its unit when the unit is ms ("40", "1.23 s").

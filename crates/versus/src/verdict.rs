@@ -12,7 +12,7 @@
 use crate::capacity::{self, Resource};
 use crate::format::{count, ms, pct, plural, ratio};
 use crate::metrics::{Comparison, Metric, MetricId};
-use crate::plan::{CLIENT_TIMEOUT_S, REPLICATIONS};
+use crate::plan::CLIENT_TIMEOUT_S;
 use crate::run::{Figure, Pair};
 use crate::server::{ServerKind, Side};
 use crate::settings::Settings;
@@ -157,9 +157,19 @@ pub fn headline(v: &Verdict, pair: &Pair, metrics: &[Metric]) -> String {
         Verdict::NoClearDifference => {
             let p99 = row(metrics, MetricId::P99);
             let shown = |s: Side| p99.map_or(String::new(), |m| m.shown(s).to_string());
+            // Either the intervals overlap, or they separate by less than the margin that
+            // matters; say which.
+            let overlap = p99.is_none_or(|m| m.values[0].overlaps(&m.values[1]));
+            let why = if overlap {
+                "and the intervals overlap".to_string()
+            } else {
+                format!(
+                    "less than {} apart, too close to matter",
+                    ratio(crate::metrics::MEANINGFUL_RATIO)
+                )
+            };
             format!(
-                "No clear difference: p99 is {} on Node.js and {} on Python, and the intervals \
-                 overlap.",
+                "No clear difference: p99 is {} on Node.js and {} on Python, {why}.",
                 shown(Side::Node),
                 shown(Side::Python)
             )
@@ -167,15 +177,31 @@ pub fn headline(v: &Verdict, pair: &Pair, metrics: &[Metric]) -> String {
     }
 }
 
-/// What the figures rest on.
-pub fn basis(pair: &Pair) -> String {
-    let n = pair.side(Side::Node).measured();
+/// How much one side simulated: "5 runs of about 4,000 requests".
+fn runs_of(run: &crate::run::SideRun) -> String {
+    let runs = run.reps.len().max(1) as u64;
     format!(
-        "Based on {} runs of about {} requests per side, after a warm-up; ranges are 95% \
-         confidence intervals.",
-        REPLICATIONS,
-        count((n / u64::from(REPLICATIONS).max(1)) as f64),
+        "{} of about {}",
+        plural(runs, "run", "runs"),
+        plural(run.measured() / runs, "request", "requests")
     )
+}
+
+/// What the figures rest on. Each side's own count: a side that cannot keep up runs once.
+pub fn basis(pair: &Pair) -> String {
+    let (node, python) = (pair.side(Side::Node), pair.side(Side::Python));
+    let amount = if node.reps.len() == python.reps.len()
+        && node.measured().abs_diff(python.measured()) * 20 <= node.measured().max(1)
+    {
+        format!("{} per side", runs_of(node))
+    } else {
+        format!(
+            "{} on Node.js and {} on Python",
+            runs_of(node),
+            runs_of(python)
+        )
+    };
+    format!("Based on {amount}, after a warm-up; ranges are 95% confidence intervals.")
 }
 
 /// Why the result came out this way, in terms of the concurrency models.
@@ -191,11 +217,34 @@ pub fn why(s: &Settings, pair: &Pair) -> String {
     }
     if crate::config::cpu_heavy(t) {
         let at_once = |srv: &crate::server::Server| srv.cpu_slots(s.cores);
+        let (n, p) = (at_once(node), at_once(python));
+        let equal_cpu = if python.cpu_factor == 1.0 {
+            " Both are charged the same CPU per request, which holds for work in compiled \
+             libraries; plain Python code usually needs several times the CPU that V8 needs for \
+             the same work (Custom sets that ratio)."
+        } else {
+            ""
+        };
+        let shared_queue = matches!(
+            python.kind,
+            ServerKind::Sync { .. } | ServerKind::Gthread { .. }
+        );
+        let multi_node = matches!(node.kind, ServerKind::Node { processes, .. } if processes > 1);
+        if n == p && shared_queue && multi_node {
+            return format!(
+                "CPU is the work here, and both compute {} at once. What differs is how requests \
+                 reach them: Node.js's cluster deals each new request to the next process in \
+                 turn, so it can wait behind a long one while another process is idle; \
+                 gunicorn's workers take the next request from one shared queue as soon as they \
+                 are free.{equal_cpu}",
+                plural(n.into(), "request", "requests"),
+            );
+        }
         return format!(
             "CPU is the work here. Node.js computes {} at once and Python {}; a GIL lets only \
-             one thread per process run Python code.",
-            plural(at_once(node).into(), "request", "requests"),
-            plural(at_once(python).into(), "request", "requests"),
+             one thread per process run Python code.{equal_cpu}",
+            plural(n.into(), "request", "requests"),
+            plural(p.into(), "request", "requests"),
         );
     }
     match python.kind {
@@ -229,7 +278,10 @@ fn capitalise(text: &str) -> String {
 
 /// The sentence announced once per run in the status region.
 pub fn status(v: &Verdict, pair: &Pair, metrics: &[Metric]) -> String {
-    let n = pair.side(Side::Node).measured();
+    let (node, python) = (
+        pair.side(Side::Node).measured(),
+        pair.side(Side::Python).measured(),
+    );
     let p99 = row(metrics, MetricId::P99);
     let figures = p99.map_or(String::new(), |m| {
         format!(
@@ -245,8 +297,14 @@ pub fn status(v: &Verdict, pair: &Pair, metrics: &[Metric]) -> String {
         }
         Verdict::NoClearDifference => "no clear difference".to_string(),
     };
-    format!(
-        "Simulated {} per side{figures}; {finding}.",
-        plural(n, "request", "requests")
-    )
+    let amount = if node == python {
+        format!("{} per side", plural(node, "request", "requests"))
+    } else {
+        format!(
+            "{} on Node.js and {} on Python",
+            plural(node, "request", "requests"),
+            count(python as f64)
+        )
+    };
+    format!("Simulated {amount}{figures}; {finding}.")
 }

@@ -71,7 +71,8 @@ pub fn SimulateTab(props: &SimulateProps) -> Html {
     }
     {
         // After the run for the watched preset is drawn: the smallest scroll that puts the
-        // timeline on screen (on a laptop it already is; on a phone it sits under the verdict).
+        // timeline's controls and first lanes on screen (on a laptop they already are, under the
+        // focused heading; on a phone they sit under the verdict).
         let (reveal, target, fresh) = (
             reveal_timeline.clone(),
             timeline_ref.clone(),
@@ -80,7 +81,7 @@ pub fn SimulateTab(props: &SimulateProps) -> Html {
         use_effect(move || {
             if fresh && *reveal.borrow() && target.get().is_some() {
                 *reveal.borrow_mut() = false;
-                browser::reveal_nearest(&target);
+                browser::reveal_top(&target, TIMELINE_REVEAL_PX);
             }
         });
     }
@@ -221,6 +222,10 @@ pub fn SimulateTab(props: &SimulateProps) -> Html {
         </div>
     }
 }
+
+/// How much of the timeline "Watch it run" brings on screen: its heading, the player and the
+/// first lanes of Node.js, enough to see the animation run.
+const TIMELINE_REVEAL_PX: f64 = 320.0;
 
 /// What to look for in the timeline, for the compact instance's visitor who sees only it: where
 /// this traffic makes the two servers differ.

@@ -4,7 +4,8 @@
 (function (blocks, element, blockEditor, components) {
   var el = element.createElement;
   var VIEWS = [
-    { label: "All three: Compare, Use cases, Simulate", value: "" },
+    { label: "All four: the answer first, then Compare, Use cases, Simulate", value: "" },
+    { label: "Answer", value: "answer" },
     { label: "Compare", value: "compare" },
     { label: "Use cases", value: "usecases" },
     { label: "Simulate", value: "simulate" },
@@ -31,7 +32,7 @@
           el(components.PanelBody, { title: "Widget options" },
             el(components.SelectControl, { label: "Views", value: a.views, options: VIEWS, onChange: function (v) { set({ views: v }); } }),
             el(components.SelectControl, { label: "Theme", value: a.theme, options: THEMES, onChange: function (v) { set({ theme: v }); } }),
-            el(components.ToggleControl, { label: "Compact spacing", checked: a.compact, onChange: function (v) { set({ compact: v }); } }),
+            el(components.ToggleControl, { label: "Compact (for a simulate-only widget: the verdict, the timeline and one switch)", checked: a.compact, onChange: function (v) { set({ compact: v }); } }),
             el(components.TextControl, { label: "Accent colour", help: "A CSS colour such as #e4572e; empty for the default.", value: a.accent, onChange: function (v) { set({ accent: v }); } }),
             el(components.TextControl, { label: "Simulator preset", help: "A use case such as chat or ml_pipeline; empty for none.", value: a.preset, onChange: function (v) { set({ preset: v }); } })
           )
