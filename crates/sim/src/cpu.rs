@@ -47,6 +47,10 @@ pub(crate) struct Cpu {
     v: f64,
     last_t: f64,
     running: u32,
+    /// `speed()` and `cores_in_use()` for the current `running`, kept up to date when it changes
+    /// rather than recomputed (a division and a conversion) at every event.
+    speed: f64,
+    in_use: f64,
     heap: BinaryHeap<Job>,
     epoch: Vec<u32>,
     vfinish: Vec<f64>,
@@ -64,6 +68,8 @@ impl Cpu {
             v: 0.0,
             last_t: 0.0,
             running: 0,
+            speed: 1.0,
+            in_use: 0.0,
             heap: BinaryHeap::with_capacity(owners.min(1 << 16)),
             epoch: vec![0; owners],
             vfinish: vec![0.0; owners],
@@ -76,14 +82,22 @@ impl Cpu {
     /// Cores in use right now: never more than exist.
     #[inline]
     pub fn cores_in_use(&self) -> f64 {
-        f64::from(self.running).min(self.cores)
+        self.in_use
     }
 
     /// Speed of each runnable owner, in CPU seconds per second.
     #[inline]
     fn speed(&self) -> f64 {
-        let n = f64::from(self.running);
-        if n <= self.cores { 1.0 } else { self.cores / n }
+        self.speed
+    }
+
+    /// Sets `running` and the figures that follow from it.
+    #[inline]
+    fn set_running(&mut self, running: u32) {
+        self.running = running;
+        let n = f64::from(running);
+        self.in_use = n.min(self.cores);
+        self.speed = if n <= self.cores { 1.0 } else { self.cores / n };
     }
 
     /// Moves the clocks to time `t` (never backwards).
@@ -106,7 +120,7 @@ impl Cpu {
         self.epoch[o] = self.epoch[o].wrapping_add(1);
         let vfinish = self.v + work;
         self.vfinish[o] = vfinish;
-        self.running += 1;
+        self.set_running(self.running + 1);
         self.heap.push(Job {
             vfinish,
             owner,
@@ -122,7 +136,10 @@ impl Cpu {
                 self.heap.pop();
                 continue;
             }
-            return self.last_t + (top.vfinish - self.v).max(0.0) / self.speed();
+            let left = (top.vfinish - self.v).max(0.0);
+            // Dividing by 1 changes nothing, so the common uncontended case skips the division.
+            let speed = self.speed();
+            return self.last_t + if speed == 1.0 { left } else { left / speed };
         }
         f64::INFINITY
     }
@@ -135,7 +152,7 @@ impl Cpu {
         // Rounding may leave the clock a hair short of the mark; the job is done either way.
         self.v = self.v.max(job.vfinish);
         self.epoch[o] = self.epoch[o].wrapping_add(1);
-        self.running -= 1;
+        self.set_running(self.running - 1);
         job.owner
     }
 
@@ -143,7 +160,7 @@ impl Cpu {
     pub fn preempt(&mut self, owner: u32) -> f64 {
         let o = owner as usize;
         self.epoch[o] = self.epoch[o].wrapping_add(1);
-        self.running -= 1;
+        self.set_running(self.running - 1);
         (self.vfinish[o] - self.v).max(0.0)
     }
 

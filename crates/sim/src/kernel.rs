@@ -20,9 +20,9 @@ use std::collections::BinaryHeap;
 
 /// What happens next.
 pub(crate) enum Next {
-    /// A connection attempt arrived (a new request or a retry); the model must `accept` or
-    /// `refuse` it.
-    Arrival(Req),
+    /// A connection attempt arrived (a new request or a retry), already in this request slot so
+    /// it is written once and never moved; the model must `accept` or `refuse` it.
+    Arrival(u32),
     /// The CPU work of this owner finished.
     Cpu(u32),
     /// A model's timed event (never a retry: the kernel turns those into arrivals).
@@ -187,11 +187,27 @@ impl Kernel {
             1 => match self.timers.pop().expect("peeked timer").event {
                 Event::Retry(i) => {
                     self.retry_free.push(i);
-                    Next::Arrival(self.retrying[i as usize])
+                    let r = self.retrying[i as usize];
+                    Next::Arrival(self.store(r))
                 }
                 event => Next::Timer(event),
             },
             _ => Next::Arrival(self.take_arrival()),
+        }
+    }
+
+    /// Puts a request in a free slot (reusing the most recently freed one) and returns the slot.
+    #[inline]
+    fn store(&mut self, r: Req) -> u32 {
+        match self.free.pop() {
+            Some(slot) => {
+                self.reqs[slot as usize] = r;
+                slot
+            }
+            None => {
+                self.reqs.push(r);
+                (self.reqs.len() - 1) as u32
+            }
         }
     }
 
@@ -202,24 +218,30 @@ impl Kernel {
         self.now = t;
     }
 
-    fn take_arrival(&mut self) -> Req {
+    /// Draws the next request straight into a slot and returns the slot.
+    fn take_arrival(&mut self) -> u32 {
         let d = self.stream.pop();
         self.arrived += 1;
         if self.max_requests.is_some_and(|m| self.arrived >= m) {
             self.close_arrivals();
         }
-        let mut r = Req::new(&d, self.cpu_scale, self.overhead_s, self.io_calls);
-        r.measured = r.arrival >= self.warmup && r.arrival < self.measure_until;
-        if r.measured {
+        let measured = d.arrival_s >= self.warmup && d.arrival_s < self.measure_until;
+        if measured {
             self.outcomes.arrived += 1;
             self.measured_open += 1;
         }
-        r
+        let mut r = Req::new(&d, self.cpu_scale, self.overhead_s, self.io_calls);
+        r.measured = measured;
+        self.store(r)
     }
 
     /// A connection attempt found the accept queue full: the kernel drops it and the client
     /// retries after 1 s, 2 s, 4 s, … while it has retries and time left; otherwise it fails.
-    pub fn refuse(&mut self, mut r: Req) {
+    pub fn refuse(&mut self, slot: u32) {
+        // The attempt holds no slot: give it back at once (the next arrival reuses it first).
+        self.free.push(slot);
+        let mut r = self.reqs[slot as usize];
+        self.reqs[slot as usize].live = false;
         let delay = FIRST_SYN_RETRY_S * f64::from(1u32 << r.attempts.min(20));
         let retry_at = self.now + delay;
         let patient = self
@@ -247,26 +269,19 @@ impl Kernel {
         }
     }
 
-    /// Takes an arrival into the system, owned by `owner` and starting on `lane` in `state`; returns its slot.
+    /// Takes the arrival in `slot` into the system, owned by `owner` and starting on `lane` in `state`.
     #[inline]
-    pub fn accept(&mut self, mut r: Req, owner: u32, lane: u32, state: SpanState) -> u32 {
+    pub fn accept(&mut self, slot: u32, owner: u32, lane: u32, state: SpanState) {
+        let now = self.now;
+        let r = &mut self.reqs[slot as usize];
         r.owner = owner;
         r.lane = lane;
         r.state = state;
-        r.since = self.now;
+        r.since = now;
+        let counted = r.arrival >= self.warmup;
         self.levels.add(IN_SYSTEM, 1.0);
-        if r.arrival >= self.warmup {
+        if counted {
             self.window_accepted += 1;
-        }
-        match self.free.pop() {
-            Some(slot) => {
-                self.reqs[slot as usize] = r;
-                slot
-            }
-            None => {
-                self.reqs.push(r);
-                (self.reqs.len() - 1) as u32
-            }
         }
     }
 

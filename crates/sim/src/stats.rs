@@ -47,12 +47,17 @@ impl Levels {
     #[inline]
     fn integrate(&mut self, a: f64, b: f64) {
         let dt = b - a;
-        let wdt = if b > self.warmup {
-            b - a.max(self.warmup)
-        } else {
-            0.0
-        };
         let slot = &mut self.buckets[self.bucket];
+        if a >= self.warmup {
+            // After warm-up (nearly every call) the window's share is the whole interval.
+            for ((area, window), cur) in slot.iter_mut().zip(&mut self.window).zip(self.cur) {
+                let x = cur * dt;
+                *area += x;
+                *window += x;
+            }
+            return;
+        }
+        let wdt = if b > self.warmup { b - self.warmup } else { 0.0 };
         for ((area, window), cur) in slot.iter_mut().zip(&mut self.window).zip(self.cur) {
             *area += cur * dt;
             *window += cur * wdt;

@@ -8,7 +8,7 @@
 
 use super::gil::{GilAction, Gils};
 use super::kernel::{Kernel, Next};
-use super::request::{Req, Step};
+use super::request::Step;
 use super::result::ThreadStats;
 use super::stats::{BUSY, IN_IO, QUEUED};
 use super::timer::Event;
@@ -107,7 +107,7 @@ impl Threads<'_> {
         }
     }
 
-    fn arrival(&mut self, r: Req) {
+    fn arrival(&mut self, slot: u32) {
         // The process with the most idle threads; ties go to the lowest process.
         let mut best: Option<usize> = None;
         for (p, idle) in self.idle.iter().enumerate() {
@@ -117,16 +117,15 @@ impl Threads<'_> {
         }
         if let Some(p) = best {
             let t = self.idle[p].pop().expect("non-empty idle list");
-            let slot = self
-                .k
-                .accept(r, t, self.lane_thread + t, SpanState::RunningCpu);
+            self.k
+                .accept(slot, t, self.lane_thread + t, SpanState::RunningCpu);
             self.begin(t, slot);
         } else if (self.accept.len() as u64) < u64::from(self.cfg.backlog) {
-            let slot = self.k.accept(r, IDLE, self.lane_queue, SpanState::Queued);
+            self.k.accept(slot, IDLE, self.lane_queue, SpanState::Queued);
             self.k.levels.add(QUEUED, 1.0);
             self.accept.push_back(slot);
         } else {
-            self.k.refuse(r);
+            self.k.refuse(slot);
         }
     }
 
