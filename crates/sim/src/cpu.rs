@@ -52,6 +52,10 @@ pub(crate) struct Cpu {
     speed: f64,
     in_use: f64,
     heap: BinaryHeap<Job>,
+    /// The finish mark of the heap's top, which is always a live job (stale entries are dropped
+    /// whenever the heap changes); infinity when nothing runs. Read at every event, so it is
+    /// kept here rather than peeked and checked each time.
+    top_vfinish: f64,
     epoch: Vec<u32>,
     vfinish: Vec<f64>,
     warmup: f64,
@@ -71,6 +75,7 @@ impl Cpu {
             speed: 1.0,
             in_use: 0.0,
             heap: BinaryHeap::with_capacity(owners.min(1 << 16)),
+            top_vfinish: f64::INFINITY,
             epoch: vec![0; owners],
             vfinish: vec![0.0; owners],
             warmup,
@@ -101,7 +106,7 @@ impl Cpu {
     }
 
     /// Moves the clocks to time `t` (never backwards).
-    #[inline]
+    #[inline(always)]
     pub fn advance(&mut self, t: f64) {
         if self.running > 0 && t > self.last_t {
             self.v += (t - self.last_t) * self.speed();
@@ -114,7 +119,7 @@ impl Cpu {
     }
 
     /// `owner` becomes runnable with `work` CPU seconds to do.
-    #[inline]
+    #[inline(always)]
     pub fn start(&mut self, owner: u32, work: f64) {
         let o = owner as usize;
         self.epoch[o] = self.epoch[o].wrapping_add(1);
@@ -126,26 +131,38 @@ impl Cpu {
             owner,
             epoch: self.epoch[o],
         });
+        self.settle_top();
     }
 
-    /// Real time of the next completion, or infinity when nothing runs. Drops stale heap entries.
-    #[inline]
-    pub fn next_time(&mut self) -> f64 {
+    /// Drops stale entries from the top of the heap and notes the live top's finish mark.
+    #[inline(always)]
+    fn settle_top(&mut self) {
         while let Some(top) = self.heap.peek() {
             if top.epoch != self.epoch[top.owner as usize] {
                 self.heap.pop();
                 continue;
             }
-            let left = (top.vfinish - self.v).max(0.0);
-            // Dividing by 1 changes nothing, so the common uncontended case skips the division.
-            let speed = self.speed();
-            return self.last_t + if speed == 1.0 { left } else { left / speed };
+            self.top_vfinish = top.vfinish;
+            return;
         }
-        f64::INFINITY
+        self.top_vfinish = f64::INFINITY;
+    }
+
+    /// Real time of the next completion, or infinity when nothing runs.
+    #[inline(always)]
+    pub fn next_time(&self) -> f64 {
+        let top = self.top_vfinish;
+        if top == f64::INFINITY {
+            return top;
+        }
+        let left = (top - self.v).max(0.0);
+        // Dividing by 1 changes nothing, so the common uncontended case skips the division.
+        let speed = self.speed();
+        self.last_t + if speed == 1.0 { left } else { left / speed }
     }
 
     /// Completes the earliest job (call right after `next_time` chose it) and returns its owner.
-    #[inline]
+    #[inline(always)]
     pub fn complete(&mut self) -> u32 {
         let job = self.heap.pop().expect("complete() without a runnable job");
         let o = job.owner as usize;
@@ -153,6 +170,7 @@ impl Cpu {
         self.v = self.v.max(job.vfinish);
         self.epoch[o] = self.epoch[o].wrapping_add(1);
         self.set_running(self.running - 1);
+        self.settle_top();
         job.owner
     }
 
@@ -161,6 +179,7 @@ impl Cpu {
         let o = owner as usize;
         self.epoch[o] = self.epoch[o].wrapping_add(1);
         self.set_running(self.running - 1);
+        self.settle_top();
         (self.vfinish[o] - self.v).max(0.0)
     }
 

@@ -134,6 +134,7 @@ impl EventLoop<'_> {
         }
     }
 
+    #[inline(always)]
     fn arrival(&mut self, p: usize, slot: u32) {
         let single = self.loops.len() == 1;
         let lp = &mut self.loops[p];
@@ -151,6 +152,7 @@ impl EventLoop<'_> {
 
     /// Loop `p`, idle until now, starts a callback: the busy level and meter go up. Callers know
     /// the loop was idle, so there is no test (the levels stay within 0..=processes by construction).
+    #[inline(always)]
     fn start_running(&mut self, p: usize, slot: u32, work: f64) {
         debug_assert!(self.loops[p].running.is_none());
         self.loops[p].running = Some((slot, work));
@@ -159,6 +161,7 @@ impl EventLoop<'_> {
     }
 
     /// Loop `p`'s callback returned and nothing else runs: the busy level and meter go down.
+    #[inline(always)]
     fn stop_running(&mut self, p: usize) {
         debug_assert!(self.loops[p].running.is_some());
         self.loops[p].running = None;
@@ -168,6 +171,7 @@ impl EventLoop<'_> {
 
     /// Takes request `slot` on to its next step, off the loop: a CPU phase queues on the loop
     /// (`first` when the request has not started at all), an I/O wait starts, or it completes.
+    #[inline(always)]
     fn proceed(&mut self, p: usize, slot: u32, first: bool) {
         match self.k.next_step(slot) {
             Step::Cpu { held, native } => {
@@ -188,6 +192,7 @@ impl EventLoop<'_> {
         }
     }
 
+    #[inline(always)]
     fn start_next(&mut self, p: usize) {
         let Some(next) = self.loops[p].queue.pop_front() else {
             return;
@@ -202,6 +207,7 @@ impl EventLoop<'_> {
         self.k.cpu.start(p as u32, next.work);
     }
 
+    #[inline(always)]
     fn cpu_done(&mut self, p: usize) {
         let (slot, work) = self.loops[p]
             .running
@@ -231,6 +237,7 @@ impl EventLoop<'_> {
         self.start_next(p);
     }
 
+    #[inline(always)]
     fn start_io(&mut self, p: usize, slot: u32, io: f64) {
         self.k.levels.add(IN_IO, 1.0);
         if self.cfg.io_kind == IoKind::Network {
@@ -261,6 +268,7 @@ impl EventLoop<'_> {
         self.k.schedule(self.k.now + io, Event::IoDone(slot));
     }
 
+    #[inline(always)]
     fn io_done(&mut self, slot: u32) {
         self.k.levels.add(IN_IO, -1.0);
         let r = *self.k.req(slot);

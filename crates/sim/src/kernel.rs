@@ -150,7 +150,7 @@ impl Kernel {
     }
 
     /// Picks the earliest event (CPU completion, then timer, then arrival on ties) and moves the clock.
-    #[inline]
+    #[inline(always)]
     pub fn next(&mut self) -> Next {
         if self.draining && self.measured_open == 0 && self.now >= self.measure_until {
             // Every measured request has its outcome: the background traffic can stop.
@@ -197,7 +197,7 @@ impl Kernel {
     }
 
     /// Puts a request in a free slot (reusing the most recently freed one) and returns the slot.
-    #[inline]
+    #[inline(always)]
     fn store(&mut self, r: Req) -> u32 {
         match self.free.pop() {
             Some(slot) => {
@@ -211,7 +211,7 @@ impl Kernel {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn advance(&mut self, t: f64) {
         self.cpu.advance(t);
         self.levels.advance(t);
@@ -219,6 +219,7 @@ impl Kernel {
     }
 
     /// Draws the next request straight into a slot and returns the slot.
+    #[inline(always)]
     fn take_arrival(&mut self) -> u32 {
         let d = self.stream.pop();
         self.arrived += 1;
@@ -270,7 +271,7 @@ impl Kernel {
     }
 
     /// Takes the arrival in `slot` into the system, owned by `owner` and starting on `lane` in `state`.
-    #[inline]
+    #[inline(always)]
     pub fn accept(&mut self, slot: u32, owner: u32, lane: u32, state: SpanState) {
         let now = self.now;
         let r = &mut self.reqs[slot as usize];
@@ -297,7 +298,7 @@ impl Kernel {
 
     /// The request's next step. When the first CPU phase just ended and latency is measured to
     /// there (long-lived connections), the request is answered now.
-    #[inline]
+    #[inline(always)]
     pub fn next_step(&mut self, slot: u32) -> Step {
         let share = self.native_share;
         let (first_done, step) = self.reqs[slot as usize].next_step(share);
@@ -308,7 +309,7 @@ impl Kernel {
     }
 
     /// Ends the request's current span and starts a new one on `lane` in `state`.
-    #[inline]
+    #[inline(always)]
     pub fn set_state(&mut self, slot: u32, lane: u32, state: SpanState) {
         let now = self.now;
         let r = &mut self.reqs[slot as usize];
@@ -322,7 +323,7 @@ impl Kernel {
 
     /// Records the wait that ends now for the request's current state (call before `set_state`). The wait
     /// is sampled if it began after warm-up, and always added to the request's own total.
-    #[inline]
+    #[inline(always)]
     pub fn record_wait(&mut self, slot: u32) {
         let r = &mut self.reqs[slot as usize];
         let w = self.now - r.since;
@@ -342,6 +343,7 @@ impl Kernel {
     }
 
     /// Takes the request's latency now, once, and classifies it against the client's time-out.
+    #[inline(always)]
     fn answer(&mut self, slot: u32) {
         let now = self.now;
         let r = &mut self.reqs[slot as usize];
@@ -364,7 +366,7 @@ impl Kernel {
     }
 
     /// The request is finished: answers it if it was not yet, and frees its slot.
-    #[inline]
+    #[inline(always)]
     pub fn complete(&mut self, slot: u32) {
         self.answer(slot);
         let now = self.now;
