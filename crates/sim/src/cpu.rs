@@ -8,35 +8,14 @@
 //! lazily: their heap entry carries an epoch that no longer matches. So no owner can ever run faster than
 //! one core, and the total speed never exceeds `c` cores.
 
-use std::cmp::Ordering;
-use std::collections::BinaryHeap;
+use super::heap::{MinHeap, key_time, time_key};
 
+/// A runnable owner's heap entry: its finish mark is in the key (with the owner as tie-breaker,
+/// so equal marks complete lower owners first); the epoch tells a live entry from a stale one.
 #[derive(Clone, Copy, Debug)]
 struct Job {
-    vfinish: f64,
     owner: u32,
     epoch: u32,
-}
-
-impl PartialEq for Job {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other) == Ordering::Equal
-    }
-}
-impl Eq for Job {}
-impl PartialOrd for Job {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl Ord for Job {
-    /// Reversed, so `BinaryHeap` pops the earliest finish; ties go to the lower owner for determinism.
-    fn cmp(&self, other: &Self) -> Ordering {
-        other
-            .vfinish
-            .total_cmp(&self.vfinish)
-            .then(other.owner.cmp(&self.owner))
-    }
 }
 
 /// Processor-sharing cores with owners numbered `0..owners`.
@@ -51,7 +30,7 @@ pub(crate) struct Cpu {
     /// rather than recomputed (a division and a conversion) at every event.
     speed: f64,
     in_use: f64,
-    heap: BinaryHeap<Job>,
+    heap: MinHeap<Job>,
     /// The finish mark of the heap's top, which is always a live job (stale entries are dropped
     /// whenever the heap changes); infinity when nothing runs. Read at every event, so it is
     /// kept here rather than peeked and checked each time.
@@ -74,7 +53,7 @@ impl Cpu {
             running: 0,
             speed: 1.0,
             in_use: 0.0,
-            heap: BinaryHeap::with_capacity(owners.min(1 << 16)),
+            heap: MinHeap::with_capacity(owners.min(1 << 16)),
             top_vfinish: f64::INFINITY,
             epoch: vec![0; owners],
             vfinish: vec![0.0; owners],
@@ -126,23 +105,25 @@ impl Cpu {
         let vfinish = self.v + work;
         self.vfinish[o] = vfinish;
         self.set_running(self.running + 1);
-        self.heap.push(Job {
-            vfinish,
-            owner,
-            epoch: self.epoch[o],
-        });
+        self.heap.push(
+            time_key(vfinish, u64::from(owner)),
+            Job {
+                owner,
+                epoch: self.epoch[o],
+            },
+        );
         self.settle_top();
     }
 
     /// Drops stale entries from the top of the heap and notes the live top's finish mark.
     #[inline(always)]
     fn settle_top(&mut self) {
-        while let Some(top) = self.heap.peek() {
+        while let Some(&(key, top)) = self.heap.peek() {
             if top.epoch != self.epoch[top.owner as usize] {
                 self.heap.pop();
                 continue;
             }
-            self.top_vfinish = top.vfinish;
+            self.top_vfinish = key_time(key);
             return;
         }
         self.top_vfinish = f64::INFINITY;
@@ -164,10 +145,10 @@ impl Cpu {
     /// Completes the earliest job (call right after `next_time` chose it) and returns its owner.
     #[inline(always)]
     pub fn complete(&mut self) -> u32 {
-        let job = self.heap.pop().expect("complete() without a runnable job");
+        let (key, job) = self.heap.pop().expect("complete() without a runnable job");
         let o = job.owner as usize;
         // Rounding may leave the clock a hair short of the mark; the job is done either way.
-        self.v = self.v.max(job.vfinish);
+        self.v = self.v.max(key_time(key));
         self.epoch[o] = self.epoch[o].wrapping_add(1);
         self.set_running(self.running - 1);
         self.settle_top();

@@ -9,14 +9,14 @@
 //! flight, not the number simulated.
 
 use super::cpu::Cpu;
+use super::heap::{MinHeap, key_time, time_key};
 use super::request::{Req, Step};
 use super::result::{LatencySummary, ModelStats, Outcomes, QuantilePoint, QueuePoint, SimResult};
 use super::scenario::{LatencyTo, RunOptions, Scenario};
 use super::stats::{BUSY, Histogram, IN_IO, IN_SYSTEM, Levels, QUEUED};
-use super::timer::{Event, Timer};
+use super::timer::Event;
 use super::trace::{SpanState, TraceRecorder};
 use super::workload::RequestStream;
-use std::collections::BinaryHeap;
 
 /// What happens next.
 pub(crate) enum Next {
@@ -53,7 +53,8 @@ pub(crate) struct Kernel {
     io_calls: u32,
     native_share: f64,
     latency_to: LatencyTo,
-    timers: BinaryHeap<Timer>,
+    /// Timed events keyed by (time, scheduling order): equal times fire in the order scheduled.
+    timers: MinHeap<Event>,
     seq: u64,
     pub cpu: Cpu,
     pub levels: Levels,
@@ -104,7 +105,7 @@ impl Kernel {
             io_calls: s.workload.io_calls,
             native_share: s.workload.native_share,
             latency_to: o.latency_to,
-            timers: BinaryHeap::with_capacity(64),
+            timers: MinHeap::with_capacity(64),
             seq: 0,
             cpu: Cpu::new(s.cores, cpu_owners, s.warmup_s),
             levels: Levels::new(s.duration_s, s.warmup_s, o.queue_buckets),
@@ -146,7 +147,7 @@ impl Kernel {
 
     pub fn schedule(&mut self, t: f64, event: Event) {
         self.seq += 1;
-        self.timers.push(Timer::new(t, self.seq, event));
+        self.timers.push(time_key(t, self.seq), event);
     }
 
     /// Picks the earliest event (CPU completion, then timer, then arrival on ties) and moves the clock.
@@ -158,7 +159,7 @@ impl Kernel {
             return Next::End;
         }
         let tc = self.cpu.next_time();
-        let tt = self.timers.peek().map_or(f64::INFINITY, |x| x.t);
+        let tt = self.timers.peek().map_or(f64::INFINITY, |x| key_time(x.0));
         let ta = if self.arrivals_open {
             self.stream.peek_time()
         } else {
@@ -184,7 +185,7 @@ impl Kernel {
         self.events += 1;
         match which {
             0 => Next::Cpu(self.cpu.complete()),
-            1 => match self.timers.pop().expect("peeked timer").event {
+            1 => match self.timers.pop().expect("peeked timer").1 {
                 Event::Retry(i) => {
                     self.retry_free.push(i);
                     let r = self.retrying[i as usize];
@@ -389,7 +390,7 @@ impl Kernel {
         let pending_retries = self
             .timers
             .iter()
-            .filter_map(|t| match t.event {
+            .filter_map(|t| match t.1 {
                 Event::Retry(i) => Some(self.retrying[i as usize]),
                 _ => None,
             })
@@ -424,7 +425,7 @@ impl Kernel {
         let retrying = self
             .timers
             .iter()
-            .filter(|t| matches!(t.event, Event::Retry(_)))
+            .filter(|t| matches!(t.1, Event::Retry(_)))
             .count() as u64;
         // Counted from the slots still held, not derived from the other counts, so the invariant
         // arrived = completed + dropped + in flight is a real check on the bookkeeping.

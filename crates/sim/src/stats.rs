@@ -60,7 +60,11 @@ impl Levels {
             }
             return;
         }
-        let wdt = if b > self.warmup { b - self.warmup } else { 0.0 };
+        let wdt = if b > self.warmup {
+            b - self.warmup
+        } else {
+            0.0
+        };
         for ((area, window), cur) in slot.iter_mut().zip(&mut self.window).zip(self.cur) {
             *area += cur * dt;
             *window += cur * wdt;

@@ -122,7 +122,8 @@ impl Threads<'_> {
                 .accept(slot, t, self.lane_thread + t, SpanState::RunningCpu);
             self.begin(t, slot);
         } else if (self.accept.len() as u64) < u64::from(self.cfg.backlog) {
-            self.k.accept(slot, IDLE, self.lane_queue, SpanState::Queued);
+            self.k
+                .accept(slot, IDLE, self.lane_queue, SpanState::Queued);
             self.k.levels.add(QUEUED, 1.0);
             self.accept.push_back(slot);
         } else {
