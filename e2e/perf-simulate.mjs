@@ -43,10 +43,13 @@ async function rerun(browser, server) {
   await page.waitForLoadState("networkidle");
   const second = page.locator("node-vs-python").nth(1);
   await second.scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => {
-    const root = document.querySelectorAll("node-vs-python")[1]?.shadowRoot;
-    return root && !/Simulating|Running both/.test(root.textContent) && /same traffic/.test(root.textContent);
-  }, null, { timeout: 60_000, polling: 100 });
+  await page
+    .waitForFunction(() => {
+      const root = document.querySelectorAll("node-vs-python")[1]?.shadowRoot;
+      return !root || (root.querySelector(".nvp-root") && !/Simulating|Running both/.test(root.textContent));
+    }, null, { timeout: 20_000, polling: 100 })
+    .catch(() => console.error("perf-simulate: the second widget did not settle within 20 s; going on"));
+  await page.waitForTimeout(500);
   await page.evaluate(() => window.scrollTo(0, 0));
   await w.getByRole("tab", { name: "Simulate", exact: true }).click();
   await w.locator(".nvp-sim-metrics").first().waitFor({ timeout: 60_000 });
