@@ -8,35 +8,14 @@
 //! lazily: their heap entry carries an epoch that no longer matches. So no owner can ever run faster than
 //! one core, and the total speed never exceeds `c` cores.
 
-use std::cmp::Ordering;
-use std::collections::BinaryHeap;
+use super::heap::{MinHeap, key_time, time_key};
 
+/// A runnable owner's heap entry: its finish mark is in the key (with the owner as tie-breaker,
+/// so equal marks complete lower owners first); the epoch tells a live entry from a stale one.
 #[derive(Clone, Copy, Debug)]
 struct Job {
-    vfinish: f64,
     owner: u32,
     epoch: u32,
-}
-
-impl PartialEq for Job {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other) == Ordering::Equal
-    }
-}
-impl Eq for Job {}
-impl PartialOrd for Job {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl Ord for Job {
-    /// Reversed, so `BinaryHeap` pops the earliest finish; ties go to the lower owner for determinism.
-    fn cmp(&self, other: &Self) -> Ordering {
-        other
-            .vfinish
-            .total_cmp(&self.vfinish)
-            .then(other.owner.cmp(&self.owner))
-    }
 }
 
 /// Processor-sharing cores with owners numbered `0..owners`.
@@ -47,7 +26,15 @@ pub(crate) struct Cpu {
     v: f64,
     last_t: f64,
     running: u32,
-    heap: BinaryHeap<Job>,
+    /// `speed()` and `cores_in_use()` for the current `running`, kept up to date when it changes
+    /// rather than recomputed (a division and a conversion) at every event.
+    speed: f64,
+    in_use: f64,
+    heap: MinHeap<Job>,
+    /// The finish mark of the heap's top, which is always a live job (stale entries are dropped
+    /// whenever the heap changes); infinity when nothing runs. Read at every event, so it is
+    /// kept here rather than peeked and checked each time.
+    top_vfinish: f64,
     epoch: Vec<u32>,
     vfinish: Vec<f64>,
     warmup: f64,
@@ -64,7 +51,10 @@ impl Cpu {
             v: 0.0,
             last_t: 0.0,
             running: 0,
-            heap: BinaryHeap::with_capacity(owners.min(1 << 16)),
+            speed: 1.0,
+            in_use: 0.0,
+            heap: MinHeap::with_capacity(owners.min(1 << 16)),
+            top_vfinish: f64::INFINITY,
             epoch: vec![0; owners],
             vfinish: vec![0.0; owners],
             warmup,
@@ -76,18 +66,26 @@ impl Cpu {
     /// Cores in use right now: never more than exist.
     #[inline]
     pub fn cores_in_use(&self) -> f64 {
-        f64::from(self.running).min(self.cores)
+        self.in_use
     }
 
     /// Speed of each runnable owner, in CPU seconds per second.
     #[inline]
     fn speed(&self) -> f64 {
-        let n = f64::from(self.running);
-        if n <= self.cores { 1.0 } else { self.cores / n }
+        self.speed
+    }
+
+    /// Sets `running` and the figures that follow from it.
+    #[inline]
+    fn set_running(&mut self, running: u32) {
+        self.running = running;
+        let n = f64::from(running);
+        self.in_use = n.min(self.cores);
+        self.speed = if n <= self.cores { 1.0 } else { self.cores / n };
     }
 
     /// Moves the clocks to time `t` (never backwards).
-    #[inline]
+    #[inline(always)]
     pub fn advance(&mut self, t: f64) {
         if self.running > 0 && t > self.last_t {
             self.v += (t - self.last_t) * self.speed();
@@ -100,42 +98,60 @@ impl Cpu {
     }
 
     /// `owner` becomes runnable with `work` CPU seconds to do.
-    #[inline]
+    #[inline(always)]
     pub fn start(&mut self, owner: u32, work: f64) {
         let o = owner as usize;
         self.epoch[o] = self.epoch[o].wrapping_add(1);
         let vfinish = self.v + work;
         self.vfinish[o] = vfinish;
-        self.running += 1;
-        self.heap.push(Job {
-            vfinish,
-            owner,
-            epoch: self.epoch[o],
-        });
+        self.set_running(self.running + 1);
+        self.heap.push(
+            time_key(vfinish, u64::from(owner)),
+            Job {
+                owner,
+                epoch: self.epoch[o],
+            },
+        );
+        self.settle_top();
     }
 
-    /// Real time of the next completion, or infinity when nothing runs. Drops stale heap entries.
-    #[inline]
-    pub fn next_time(&mut self) -> f64 {
-        while let Some(top) = self.heap.peek() {
+    /// Drops stale entries from the top of the heap and notes the live top's finish mark.
+    #[inline(always)]
+    fn settle_top(&mut self) {
+        while let Some(&(key, top)) = self.heap.peek() {
             if top.epoch != self.epoch[top.owner as usize] {
                 self.heap.pop();
                 continue;
             }
-            return self.last_t + (top.vfinish - self.v).max(0.0) / self.speed();
+            self.top_vfinish = key_time(key);
+            return;
         }
-        f64::INFINITY
+        self.top_vfinish = f64::INFINITY;
+    }
+
+    /// Real time of the next completion, or infinity when nothing runs.
+    #[inline(always)]
+    pub fn next_time(&self) -> f64 {
+        let top = self.top_vfinish;
+        if top == f64::INFINITY {
+            return top;
+        }
+        let left = (top - self.v).max(0.0);
+        // Dividing by 1 changes nothing, so the common uncontended case skips the division.
+        let speed = self.speed();
+        self.last_t + if speed == 1.0 { left } else { left / speed }
     }
 
     /// Completes the earliest job (call right after `next_time` chose it) and returns its owner.
-    #[inline]
+    #[inline(always)]
     pub fn complete(&mut self) -> u32 {
-        let job = self.heap.pop().expect("complete() without a runnable job");
+        let (key, job) = self.heap.pop().expect("complete() without a runnable job");
         let o = job.owner as usize;
         // Rounding may leave the clock a hair short of the mark; the job is done either way.
-        self.v = self.v.max(job.vfinish);
+        self.v = self.v.max(key_time(key));
         self.epoch[o] = self.epoch[o].wrapping_add(1);
-        self.running -= 1;
+        self.set_running(self.running - 1);
+        self.settle_top();
         job.owner
     }
 
@@ -143,7 +159,8 @@ impl Cpu {
     pub fn preempt(&mut self, owner: u32) -> f64 {
         let o = owner as usize;
         self.epoch[o] = self.epoch[o].wrapping_add(1);
-        self.running -= 1;
+        self.set_running(self.running - 1);
+        self.settle_top();
         (self.vfinish[o] - self.v).max(0.0)
     }
 

@@ -134,41 +134,44 @@ impl EventLoop<'_> {
         }
     }
 
-    fn arrival(&mut self, p: usize, r: super::request::Req) {
+    #[inline(always)]
+    fn arrival(&mut self, p: usize, slot: u32) {
         let single = self.loops.len() == 1;
         let lp = &mut self.loops[p];
         if lp.running.is_some() {
             if single && lp.unaccepted >= self.cfg.backlog {
-                self.k.refuse(r);
+                self.k.refuse(slot);
                 return;
             }
             lp.unaccepted += 1;
         }
         let lane = lp.lane_queue;
-        let slot = self.k.accept(r, p as u32, lane, SpanState::Queued);
+        self.k.accept(slot, p as u32, lane, SpanState::Queued);
         self.proceed(p, slot, true);
     }
 
-    /// Marks loop `p` as running a callback or idle; the busy level and meter change only on a
-    /// real transition, so they stay within 0..=processes by construction.
-    fn set_running(&mut self, p: usize, running: Option<(u32, f64)>) {
-        let was = self.loops[p].running.is_some();
-        self.loops[p].running = running;
-        match (was, running.is_some()) {
-            (false, true) => {
-                self.k.levels.add(BUSY, 1.0);
-                self.busy.start(p, self.k.now);
-            }
-            (true, false) => {
-                self.k.levels.add(BUSY, -1.0);
-                self.busy.stop(p, self.k.now);
-            }
-            _ => {}
-        }
+    /// Loop `p`, idle until now, starts a callback: the busy level and meter go up. Callers know
+    /// the loop was idle, so there is no test (the levels stay within 0..=processes by construction).
+    #[inline(always)]
+    fn start_running(&mut self, p: usize, slot: u32, work: f64) {
+        debug_assert!(self.loops[p].running.is_none());
+        self.loops[p].running = Some((slot, work));
+        self.k.levels.add(BUSY, 1.0);
+        self.busy.start(p, self.k.now);
+    }
+
+    /// Loop `p`'s callback returned and nothing else runs: the busy level and meter go down.
+    #[inline(always)]
+    fn stop_running(&mut self, p: usize) {
+        debug_assert!(self.loops[p].running.is_some());
+        self.loops[p].running = None;
+        self.k.levels.add(BUSY, -1.0);
+        self.busy.stop(p, self.k.now);
     }
 
     /// Takes request `slot` on to its next step, off the loop: a CPU phase queues on the loop
     /// (`first` when the request has not started at all), an I/O wait starts, or it completes.
+    #[inline(always)]
     fn proceed(&mut self, p: usize, slot: u32, first: bool) {
         match self.k.next_step(slot) {
             Step::Cpu { held, native } => {
@@ -189,6 +192,7 @@ impl EventLoop<'_> {
         }
     }
 
+    #[inline(always)]
     fn start_next(&mut self, p: usize) {
         let Some(next) = self.loops[p].queue.pop_front() else {
             return;
@@ -199,10 +203,11 @@ impl EventLoop<'_> {
         self.k.record_wait(next.slot);
         self.k
             .set_state(next.slot, self.loops[p].lane_loop, SpanState::RunningCpu);
-        self.set_running(p, Some((next.slot, next.work)));
+        self.start_running(p, next.slot, next.work);
         self.k.cpu.start(p as u32, next.work);
     }
 
+    #[inline(always)]
     fn cpu_done(&mut self, p: usize) {
         let (slot, work) = self.loops[p]
             .running
@@ -219,19 +224,20 @@ impl EventLoop<'_> {
                 return;
             }
             Step::Io(io) => {
-                self.set_running(p, None);
+                self.stop_running(p);
                 self.start_io(p, slot, io);
             }
             Step::Done => {
-                self.set_running(p, None);
+                self.stop_running(p);
                 self.k.complete(slot);
             }
         }
-        if self.loops[p].running.is_none() {
-            self.start_next(p);
-        }
+        // Starting the I/O or completing cannot start a callback on this loop (only arrivals and
+        // I/O completions queue work, and they come as events of their own).
+        self.start_next(p);
     }
 
+    #[inline(always)]
     fn start_io(&mut self, p: usize, slot: u32, io: f64) {
         self.k.levels.add(IN_IO, 1.0);
         if self.cfg.io_kind == IoKind::Network {
@@ -262,6 +268,7 @@ impl EventLoop<'_> {
         self.k.schedule(self.k.now + io, Event::IoDone(slot));
     }
 
+    #[inline(always)]
     fn io_done(&mut self, slot: u32) {
         self.k.levels.add(IN_IO, -1.0);
         let r = *self.k.req(slot);

@@ -63,6 +63,7 @@ impl Gils {
     }
 
     /// Thread `thread` (serving request `slot`) of process `p` wants to run `work` CPU seconds.
+    #[inline(always)]
     pub fn request(
         &mut self,
         k: &mut Kernel,
@@ -90,6 +91,7 @@ impl Gils {
         GilAction::Wait
     }
 
+    #[inline(always)]
     fn acquire(&mut self, k: &mut Kernel, p: u32, thread: u32, slot: u32) {
         let g = &mut self.gils[p as usize];
         g.holder = Some((thread, slot));
@@ -109,6 +111,7 @@ impl Gils {
     }
 
     /// Ends the current tenure: meter, trace span, epoch.
+    #[inline(always)]
     fn drop_holder(&mut self, k: &mut Kernel, p: u32) -> (u32, u32) {
         let g = &mut self.gils[p as usize];
         let (thread, slot) = g.holder.take().expect("GIL released without a holder");
@@ -123,6 +126,7 @@ impl Gils {
     }
 
     /// Passes the GIL to the first waiter, if any; returns it with the CPU work it resumes.
+    #[inline(always)]
     fn hand_over(&mut self, k: &mut Kernel, p: u32) -> Option<(u32, f64)> {
         let w = self.gils[p as usize].queue.pop_front()?;
         self.acquire(k, p, w.thread, w.slot);
@@ -130,6 +134,7 @@ impl Gils {
     }
 
     /// The holder of `p`'s GIL stopped running CPU (I/O or done).
+    #[inline(always)]
     pub fn release(&mut self, k: &mut Kernel, p: u32) -> Option<(u32, f64)> {
         self.drop_holder(k, p);
         self.hand_over(k, p)

@@ -9,20 +9,20 @@
 //! flight, not the number simulated.
 
 use super::cpu::Cpu;
+use super::heap::{MinHeap, key_time, time_key};
 use super::request::{Req, Step};
 use super::result::{LatencySummary, ModelStats, Outcomes, QuantilePoint, QueuePoint, SimResult};
 use super::scenario::{LatencyTo, RunOptions, Scenario};
 use super::stats::{BUSY, Histogram, IN_IO, IN_SYSTEM, Levels, QUEUED};
-use super::timer::{Event, Timer};
+use super::timer::Event;
 use super::trace::{SpanState, TraceRecorder};
 use super::workload::RequestStream;
-use std::collections::BinaryHeap;
 
 /// What happens next.
 pub(crate) enum Next {
-    /// A connection attempt arrived (a new request or a retry); the model must `accept` or
-    /// `refuse` it.
-    Arrival(Req),
+    /// A connection attempt arrived (a new request or a retry), already in this request slot so
+    /// it is written once and never moved; the model must `accept` or `refuse` it.
+    Arrival(u32),
     /// The CPU work of this owner finished.
     Cpu(u32),
     /// A model's timed event (never a retry: the kernel turns those into arrivals).
@@ -53,7 +53,8 @@ pub(crate) struct Kernel {
     io_calls: u32,
     native_share: f64,
     latency_to: LatencyTo,
-    timers: BinaryHeap<Timer>,
+    /// Timed events keyed by (time, scheduling order): equal times fire in the order scheduled.
+    timers: MinHeap<Event>,
     seq: u64,
     pub cpu: Cpu,
     pub levels: Levels,
@@ -104,7 +105,7 @@ impl Kernel {
             io_calls: s.workload.io_calls,
             native_share: s.workload.native_share,
             latency_to: o.latency_to,
-            timers: BinaryHeap::with_capacity(64),
+            timers: MinHeap::with_capacity(64),
             seq: 0,
             cpu: Cpu::new(s.cores, cpu_owners, s.warmup_s),
             levels: Levels::new(s.duration_s, s.warmup_s, o.queue_buckets),
@@ -146,11 +147,11 @@ impl Kernel {
 
     pub fn schedule(&mut self, t: f64, event: Event) {
         self.seq += 1;
-        self.timers.push(Timer::new(t, self.seq, event));
+        self.timers.push(time_key(t, self.seq), event);
     }
 
     /// Picks the earliest event (CPU completion, then timer, then arrival on ties) and moves the clock.
-    #[inline]
+    #[inline(always)]
     pub fn next(&mut self) -> Next {
         if self.draining && self.measured_open == 0 && self.now >= self.measure_until {
             // Every measured request has its outcome: the background traffic can stop.
@@ -158,7 +159,7 @@ impl Kernel {
             return Next::End;
         }
         let tc = self.cpu.next_time();
-        let tt = self.timers.peek().map_or(f64::INFINITY, |x| x.t);
+        let tt = self.timers.peek().map_or(f64::INFINITY, |x| key_time(x.0));
         let ta = if self.arrivals_open {
             self.stream.peek_time()
         } else {
@@ -184,10 +185,11 @@ impl Kernel {
         self.events += 1;
         match which {
             0 => Next::Cpu(self.cpu.complete()),
-            1 => match self.timers.pop().expect("peeked timer").event {
+            1 => match self.timers.pop().expect("peeked timer").1 {
                 Event::Retry(i) => {
                     self.retry_free.push(i);
-                    Next::Arrival(self.retrying[i as usize])
+                    let r = self.retrying[i as usize];
+                    Next::Arrival(self.store(r))
                 }
                 event => Next::Timer(event),
             },
@@ -195,31 +197,53 @@ impl Kernel {
         }
     }
 
-    #[inline]
+    /// Puts a request in a free slot (reusing the most recently freed one) and returns the slot.
+    #[inline(always)]
+    fn store(&mut self, r: Req) -> u32 {
+        match self.free.pop() {
+            Some(slot) => {
+                self.reqs[slot as usize] = r;
+                slot
+            }
+            None => {
+                self.reqs.push(r);
+                (self.reqs.len() - 1) as u32
+            }
+        }
+    }
+
+    #[inline(always)]
     fn advance(&mut self, t: f64) {
         self.cpu.advance(t);
         self.levels.advance(t);
         self.now = t;
     }
 
-    fn take_arrival(&mut self) -> Req {
+    /// Draws the next request straight into a slot and returns the slot.
+    #[inline(always)]
+    fn take_arrival(&mut self) -> u32 {
         let d = self.stream.pop();
         self.arrived += 1;
         if self.max_requests.is_some_and(|m| self.arrived >= m) {
             self.close_arrivals();
         }
-        let mut r = Req::new(&d, self.cpu_scale, self.overhead_s, self.io_calls);
-        r.measured = r.arrival >= self.warmup && r.arrival < self.measure_until;
-        if r.measured {
+        let measured = d.arrival_s >= self.warmup && d.arrival_s < self.measure_until;
+        if measured {
             self.outcomes.arrived += 1;
             self.measured_open += 1;
         }
-        r
+        let mut r = Req::new(&d, self.cpu_scale, self.overhead_s, self.io_calls);
+        r.measured = measured;
+        self.store(r)
     }
 
     /// A connection attempt found the accept queue full: the kernel drops it and the client
     /// retries after 1 s, 2 s, 4 s, … while it has retries and time left; otherwise it fails.
-    pub fn refuse(&mut self, mut r: Req) {
+    pub fn refuse(&mut self, slot: u32) {
+        // The attempt holds no slot: give it back at once (the next arrival reuses it first).
+        self.free.push(slot);
+        let mut r = self.reqs[slot as usize];
+        self.reqs[slot as usize].live = false;
         let delay = FIRST_SYN_RETRY_S * f64::from(1u32 << r.attempts.min(20));
         let retry_at = self.now + delay;
         let patient = self
@@ -247,26 +271,19 @@ impl Kernel {
         }
     }
 
-    /// Takes an arrival into the system, owned by `owner` and starting on `lane` in `state`; returns its slot.
-    #[inline]
-    pub fn accept(&mut self, mut r: Req, owner: u32, lane: u32, state: SpanState) -> u32 {
+    /// Takes the arrival in `slot` into the system, owned by `owner` and starting on `lane` in `state`.
+    #[inline(always)]
+    pub fn accept(&mut self, slot: u32, owner: u32, lane: u32, state: SpanState) {
+        let now = self.now;
+        let r = &mut self.reqs[slot as usize];
         r.owner = owner;
         r.lane = lane;
         r.state = state;
-        r.since = self.now;
+        r.since = now;
+        let counted = r.arrival >= self.warmup;
         self.levels.add(IN_SYSTEM, 1.0);
-        if r.arrival >= self.warmup {
+        if counted {
             self.window_accepted += 1;
-        }
-        match self.free.pop() {
-            Some(slot) => {
-                self.reqs[slot as usize] = r;
-                slot
-            }
-            None => {
-                self.reqs.push(r);
-                (self.reqs.len() - 1) as u32
-            }
         }
     }
 
@@ -282,7 +299,7 @@ impl Kernel {
 
     /// The request's next step. When the first CPU phase just ended and latency is measured to
     /// there (long-lived connections), the request is answered now.
-    #[inline]
+    #[inline(always)]
     pub fn next_step(&mut self, slot: u32) -> Step {
         let share = self.native_share;
         let (first_done, step) = self.reqs[slot as usize].next_step(share);
@@ -293,7 +310,7 @@ impl Kernel {
     }
 
     /// Ends the request's current span and starts a new one on `lane` in `state`.
-    #[inline]
+    #[inline(always)]
     pub fn set_state(&mut self, slot: u32, lane: u32, state: SpanState) {
         let now = self.now;
         let r = &mut self.reqs[slot as usize];
@@ -307,7 +324,7 @@ impl Kernel {
 
     /// Records the wait that ends now for the request's current state (call before `set_state`). The wait
     /// is sampled if it began after warm-up, and always added to the request's own total.
-    #[inline]
+    #[inline(always)]
     pub fn record_wait(&mut self, slot: u32) {
         let r = &mut self.reqs[slot as usize];
         let w = self.now - r.since;
@@ -327,6 +344,7 @@ impl Kernel {
     }
 
     /// Takes the request's latency now, once, and classifies it against the client's time-out.
+    #[inline(always)]
     fn answer(&mut self, slot: u32) {
         let now = self.now;
         let r = &mut self.reqs[slot as usize];
@@ -349,7 +367,7 @@ impl Kernel {
     }
 
     /// The request is finished: answers it if it was not yet, and frees its slot.
-    #[inline]
+    #[inline(always)]
     pub fn complete(&mut self, slot: u32) {
         self.answer(slot);
         let now = self.now;
@@ -372,7 +390,7 @@ impl Kernel {
         let pending_retries = self
             .timers
             .iter()
-            .filter_map(|t| match t.event {
+            .filter_map(|t| match t.1 {
                 Event::Retry(i) => Some(self.retrying[i as usize]),
                 _ => None,
             })
@@ -407,7 +425,7 @@ impl Kernel {
         let retrying = self
             .timers
             .iter()
-            .filter(|t| matches!(t.event, Event::Retry(_)))
+            .filter(|t| matches!(t.1, Event::Retry(_)))
             .count() as u64;
         // Counted from the slots still held, not derived from the other counts, so the invariant
         // arrived = completed + dropped + in flight is a real check on the bookkeeping.

@@ -9,6 +9,7 @@
 mod cpu;
 mod event_loop;
 mod gil;
+mod heap;
 mod kernel;
 mod request;
 mod result;

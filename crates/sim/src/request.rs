@@ -38,7 +38,9 @@ pub(crate) struct Req {
     overhead: f64,
     io_each: f64,
     cpu_each: f64,
-    calls: u32,
+    /// Last position in the phase list that can hold a phase: `2 × calls`, or 0 when every
+    /// phase after the first CPU phase is empty (so `next_step` need not walk past them).
+    last: u32,
     /// Next position in the phase list: 0 is the first CPU phase, odd positions are I/O waits,
     /// even positions after 0 the CPU after a wait.
     pos: u32,
@@ -74,6 +76,11 @@ impl Req {
         } else {
             (1, d.io_s, d.cpu2_s * cpu_scale)
         };
+        let last = if io_each > 0.0 || cpu_each > 0.0 {
+            2 * calls
+        } else {
+            0
+        };
         Req {
             id: d.id,
             arrival: d.arrival_s,
@@ -81,7 +88,7 @@ impl Req {
             overhead: overhead_s,
             io_each,
             cpu_each,
-            calls,
+            last,
             pos: 0,
             first_cpu_running: false,
             since: d.arrival_s,
@@ -99,12 +106,12 @@ impl Req {
 
     /// Moves to the next step that takes time; `native_share` is the share of workload CPU that
     /// releases the GIL. Returns whether the first CPU phase has just ended, with the step.
-    #[inline]
+    #[inline(always)]
     pub fn next_step(&mut self, native_share: f64) -> (bool, Step) {
         let first_done = std::mem::take(&mut self.first_cpu_running);
         loop {
             let p = self.pos;
-            if p > 2 * self.calls {
+            if p > self.last {
                 return (first_done, Step::Done);
             }
             self.pos += 1;

@@ -44,15 +44,27 @@ impl Levels {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn integrate(&mut self, a: f64, b: f64) {
         let dt = b - a;
+        let slot = &mut self.buckets[self.bucket];
+        if a >= self.warmup {
+            // After warm-up (nearly every call) the window's share is the whole interval. Written
+            // per element over fixed-size arrays so the compiler can use vector instructions.
+            let cur = self.cur;
+            let window = &mut self.window;
+            for k in 0..LEVELS {
+                let x = cur[k] * dt;
+                slot[k] += x;
+                window[k] += x;
+            }
+            return;
+        }
         let wdt = if b > self.warmup {
-            b - a.max(self.warmup)
+            b - self.warmup
         } else {
             0.0
         };
-        let slot = &mut self.buckets[self.bucket];
         for ((area, window), cur) in slot.iter_mut().zip(&mut self.window).zip(self.cur) {
             *area += cur * dt;
             *window += cur * wdt;
@@ -60,7 +72,7 @@ impl Levels {
     }
 
     /// Integrates the current levels up to `t`. Call before changing any level at time `t`.
-    #[inline]
+    #[inline(always)]
     pub fn advance(&mut self, t: f64) {
         if t <= self.last_t {
             return;
@@ -79,11 +91,12 @@ impl Levels {
         self.last_t = t;
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn add(&mut self, level: usize, delta: f64) {
         let v = self.cur[level] + delta;
         self.cur[level] = v;
-        if v > self.max[level] && self.last_t >= self.warmup {
+        // Only a rise can set a new maximum; callers pass constants, so this test folds away.
+        if delta > 0.0 && v > self.max[level] && self.last_t >= self.warmup {
             self.max[level] = v;
         }
     }
@@ -248,7 +261,7 @@ impl Histogram {
     }
 
     /// Counts one duration (seconds, >= 0).
-    #[inline]
+    #[inline(always)]
     pub fn record(&mut self, v: f64) {
         self.n += 1;
         self.sum += v;

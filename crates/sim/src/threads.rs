@@ -8,7 +8,7 @@
 
 use super::gil::{GilAction, Gils};
 use super::kernel::{Kernel, Next};
-use super::request::{Req, Step};
+use super::request::Step;
 use super::result::ThreadStats;
 use super::stats::{BUSY, IN_IO, QUEUED};
 use super::timer::Event;
@@ -107,7 +107,8 @@ impl Threads<'_> {
         }
     }
 
-    fn arrival(&mut self, r: Req) {
+    #[inline(always)]
+    fn arrival(&mut self, slot: u32) {
         // The process with the most idle threads; ties go to the lowest process.
         let mut best: Option<usize> = None;
         for (p, idle) in self.idle.iter().enumerate() {
@@ -117,20 +118,21 @@ impl Threads<'_> {
         }
         if let Some(p) = best {
             let t = self.idle[p].pop().expect("non-empty idle list");
-            let slot = self
-                .k
-                .accept(r, t, self.lane_thread + t, SpanState::RunningCpu);
+            self.k
+                .accept(slot, t, self.lane_thread + t, SpanState::RunningCpu);
             self.begin(t, slot);
         } else if (self.accept.len() as u64) < u64::from(self.cfg.backlog) {
-            let slot = self.k.accept(r, IDLE, self.lane_queue, SpanState::Queued);
+            self.k
+                .accept(slot, IDLE, self.lane_queue, SpanState::Queued);
             self.k.levels.add(QUEUED, 1.0);
             self.accept.push_back(slot);
         } else {
-            self.k.refuse(r);
+            self.k.refuse(slot);
         }
     }
 
     /// Thread `t` takes request `slot` and starts its first step.
+    #[inline(always)]
     fn begin(&mut self, t: u32, slot: u32) {
         self.threads[t as usize] = Thread {
             slot,
@@ -141,6 +143,7 @@ impl Threads<'_> {
         self.step(t, false, false);
     }
 
+    #[inline(always)]
     fn process_of(&self, t: u32) -> u32 {
         t / self.cfg.threads_per_process
     }
@@ -148,6 +151,7 @@ impl Threads<'_> {
     /// Thread `t` moves its request to the next step. `continuing` says it comes straight from a
     /// CPU job (no wait in between), `holding` that it holds its GIL (it keeps it to go on
     /// computing, and drops it before any wait or at the end).
+    #[inline(always)]
     fn step(&mut self, t: u32, continuing: bool, holding: bool) {
         let slot = self.threads[t as usize].slot;
         let step = self.k.next_step(slot);
@@ -168,6 +172,7 @@ impl Threads<'_> {
 
     /// Thread `t` has a CPU phase: `held` needs the GIL (if there is one), then `native` runs
     /// without it. Without a GIL both are one job.
+    #[inline(always)]
     fn compute(&mut self, t: u32, held: f64, native: f64, continuing: bool, holding: bool) {
         if self.gils.is_none() {
             let work = Step::cpu_total(held, native);
@@ -197,6 +202,7 @@ impl Threads<'_> {
 
     /// Starts `work` on a core for thread `t` (holding its GIL, or with none to hold). The job's
     /// full size is in `Thread::job`; `work` is less after a preemption.
+    #[inline(always)]
     fn run_job(&mut self, t: u32, work: f64, native: bool) {
         let slot = self.threads[t as usize].slot;
         self.threads[t as usize].in_native = native;
@@ -206,6 +212,7 @@ impl Threads<'_> {
     }
 
     /// Thread `t` runs its pending native work, without the GIL.
+    #[inline(always)]
     fn run_native(&mut self, t: u32) {
         let work = std::mem::take(&mut self.threads[t as usize].native);
         self.threads[t as usize].job = work;
@@ -213,6 +220,7 @@ impl Threads<'_> {
     }
 
     /// Thread `t` asks its GIL for `work` seconds of CPU.
+    #[inline(always)]
     fn want_gil(&mut self, t: u32, work: f64) {
         let slot = self.threads[t as usize].slot;
         let lane = self.lane_thread + t;
@@ -227,6 +235,7 @@ impl Threads<'_> {
     }
 
     /// Thread `t` was given its GIL with `work` seconds of CPU to run.
+    #[inline(always)]
     fn granted(&mut self, t: u32, work: f64) {
         let slot = self.threads[t as usize].slot;
         self.k.record_wait(slot);
@@ -234,6 +243,7 @@ impl Threads<'_> {
     }
 
     /// Thread `t` drops its process's GIL; the first waiter, if any, takes it and runs.
+    #[inline(always)]
     fn release_gil(&mut self, t: u32) {
         let p = self.process_of(t);
         if let Some(g) = self.gils.as_mut()
@@ -243,6 +253,7 @@ impl Threads<'_> {
         }
     }
 
+    #[inline(always)]
     fn cpu_done(&mut self, t: u32) {
         let th = self.threads[t as usize];
         self.k.cpu.account_work(th.job);
@@ -257,12 +268,14 @@ impl Threads<'_> {
         self.step(t, true, holding);
     }
 
+    #[inline(always)]
     fn io_done(&mut self, t: u32) {
         self.k.levels.add(IN_IO, -1.0);
         self.step(t, false, false);
     }
 
     /// Thread `t` finished its request: take the next from the accept queue or go idle.
+    #[inline(always)]
     fn finish(&mut self, t: u32) {
         self.k.complete(self.threads[t as usize].slot);
         self.k.levels.add(BUSY, -1.0);

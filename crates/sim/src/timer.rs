@@ -1,7 +1,5 @@
 //! Timed events for the kernel's min-heap: I/O completions, GIL deadlines and connection retries.
 
-use std::cmp::Ordering;
-
 /// What happens when a timer fires. One enum for every model, so a new kind of timed event is a
 /// new variant that each model's dispatch must handle (the compiler says where).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -14,36 +12,4 @@ pub(crate) enum Event {
     /// A client retries a connection the kernel dropped (index into the kernel's retry slab).
     /// Handled by the kernel itself: models see it as an arrival.
     Retry(u32),
-}
-
-/// A scheduled event.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Timer {
-    pub t: f64,
-    seq: u64,
-    pub event: Event,
-}
-
-impl PartialEq for Timer {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other) == Ordering::Equal
-    }
-}
-impl Eq for Timer {}
-impl PartialOrd for Timer {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl Ord for Timer {
-    /// Reversed for a min-heap; equal times fire in scheduling order, which keeps runs deterministic.
-    fn cmp(&self, other: &Self) -> Ordering {
-        other.t.total_cmp(&self.t).then(other.seq.cmp(&self.seq))
-    }
-}
-
-impl Timer {
-    pub fn new(t: f64, seq: u64, event: Event) -> Self {
-        Timer { t, seq, event }
-    }
 }

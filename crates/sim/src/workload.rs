@@ -61,7 +61,9 @@ impl Sampler {
         Sampler { rng, shape }
     }
 
-    #[inline]
+    /// One duration. Inlined into the arrival path, where most phases are fixed (often zero) or
+    /// exponential; the lognormal's larger normal sampler stays out of line.
+    #[inline(always)]
     fn draw(&mut self) -> f64 {
         match self.shape {
             Shape::Fixed(v) => v,
@@ -69,11 +71,14 @@ impl Sampler {
                 let e: f64 = Exp1.sample(&mut self.rng);
                 e * mean_s
             }
-            Shape::LogNormal { mu, sigma } => {
-                let z: f64 = StandardNormal.sample(&mut self.rng);
-                (mu + sigma * z).exp()
-            }
+            Shape::LogNormal { mu, sigma } => self.draw_lognormal(mu, sigma),
         }
+    }
+
+    #[inline(never)]
+    fn draw_lognormal(&mut self, mu: f64, sigma: f64) -> f64 {
+        let z: f64 = StandardNormal.sample(&mut self.rng);
+        (mu + sigma * z).exp()
     }
 }
 
@@ -125,13 +130,13 @@ impl RequestStream {
         s
     }
 
-    #[inline]
+    #[inline(always)]
     fn gap(&mut self) -> f64 {
         let e: f64 = Exp1.sample(&mut self.gaps);
         e / self.rate
     }
 
-    #[inline]
+    #[inline(always)]
     fn draw(&mut self, id: u64, arrival_s: f64) -> DrawnRequest {
         DrawnRequest {
             id,
@@ -149,7 +154,7 @@ impl RequestStream {
     }
 
     /// Consumes the next request and draws the one after it.
-    #[inline]
+    #[inline(always)]
     pub fn pop(&mut self) -> DrawnRequest {
         let current = self.next;
         let id = current.id + 1;
