@@ -104,6 +104,11 @@ test("“Watch it run”: the two servers diverge on screen, 2 interactions from
     const b = await pageBox(lanes);
     const visible = Math.min(b.viewBottom, b.vh) - Math.max(b.viewTop, 0);
     assert.ok(visible >= Math.min(120, b.viewBottom - b.viewTop), `${viewport.width}px: the lanes are on screen while playing: ${JSON.stringify(b)}`);
+    // Scrolled away, the loop parks (no frames drawn unseen); back on screen, it plays on.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    assert.ok(await eventually(() => widget.locator(".nvp-sim-play").innerText().then((t) => /Play/.test(t)), true), "parked off screen");
+    await lanes.scrollIntoViewIfNeeded();
+    assert.ok(await eventually(() => widget.locator(".nvp-sim-play").innerText().then((t) => /Pause/.test(t)), true), "plays again in view");
     // Both servers have a lane group, and the verdict names the difference or says there is none.
     assert.match(await widget.locator(".nvp-sim-verdict").innerText(), /Node\.js|Python|no clear|no verdict|same/i);
     await page.screenshot({ path: (await screenshot(page, `answer-watch-${viewport.width}`)).replace(/\.png$/, "-screen.png") });

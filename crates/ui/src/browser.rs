@@ -93,25 +93,26 @@ pub fn use_debounce<K: PartialEq + Clone + 'static>(key: K, delay_ms: u32, job: 
     }
 }
 
-/// Calls `on_enter` once, the first time the element behind `node` is at least half on screen
-/// (never when `enabled` is false, nor where there is no `IntersectionObserver`).
+/// Calls `on_change(true)` each time the element behind `node` comes at least half on screen, and
+/// `on_change(false)` each time it leaves (never when `enabled` is false, nor where there is no
+/// `IntersectionObserver`).
 #[cfg(target_arch = "wasm32")]
 #[hook]
-pub fn use_in_view(node: NodeRef, enabled: bool, on_enter: Callback<()>) {
+pub fn use_in_view(node: NodeRef, enabled: bool, on_change: Callback<bool>) {
     use wasm_bindgen::JsCast;
     use wasm_bindgen::closure::Closure;
     use_effect_with(enabled, move |enabled| {
         let mut observer = None;
         if *enabled && let Some(el) = node.cast::<web_sys::Element>() {
             let callback = Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
-                move |entries: js_sys::Array, obs: web_sys::IntersectionObserver| {
-                    let seen = entries.iter().any(|e| {
-                        e.dyn_into::<web_sys::IntersectionObserverEntry>()
-                            .is_ok_and(|e| e.is_intersecting())
-                    });
-                    if seen {
-                        obs.disconnect();
-                        on_enter.emit(());
+                move |entries: js_sys::Array, _obs: web_sys::IntersectionObserver| {
+                    // The latest entry says where the element is now.
+                    if let Some(e) = entries
+                        .iter()
+                        .filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+                        .next_back()
+                    {
+                        on_change.emit(e.intersection_ratio() >= 0.5);
                     }
                 },
             );
@@ -135,8 +136,8 @@ pub fn use_in_view(node: NodeRef, enabled: bool, on_enter: Callback<()>) {
 
 #[cfg(not(target_arch = "wasm32"))]
 #[hook]
-pub fn use_in_view(node: NodeRef, enabled: bool, on_enter: Callback<()>) {
-    let _ = (node, enabled, on_enter);
+pub fn use_in_view(node: NodeRef, enabled: bool, on_change: Callback<bool>) {
+    let _ = (node, enabled, on_change);
 }
 
 /// The page's address with its hash: the link that reproduces what the visitor sees.

@@ -70,9 +70,9 @@ pub fn SimulateTab(props: &SimulateProps) -> Html {
         });
     }
     {
-        // After the run for the watched preset is drawn: the smallest scroll that puts the
-        // timeline's controls and first lanes on screen (on a laptop they already are, under the
-        // focused heading; on a phone they sit under the verdict).
+        // After the run for the watched preset is drawn: the smallest scroll that puts Node.js's
+        // lanes on screen, where playback then starts (on a laptop they already are, under the
+        // focused heading; on a phone they sit under the verdict and the player).
         let (reveal, target, fresh) = (
             reveal_timeline.clone(),
             timeline_ref.clone(),
@@ -81,7 +81,7 @@ pub fn SimulateTab(props: &SimulateProps) -> Html {
         use_effect(move || {
             if fresh && *reveal.borrow() && target.get().is_some() {
                 *reveal.borrow_mut() = false;
-                browser::reveal_top(&target, TIMELINE_REVEAL_PX);
+                browser::reveal_top(&target, f64::INFINITY);
             }
         });
     }
@@ -179,7 +179,7 @@ pub fn SimulateTab(props: &SimulateProps) -> Html {
                 if let Ok(finding) = &run.result {
                     <timeline::Timeline run={run.clone()} ids={ids.clone()}
                         autoplay={!*reduced_motion} dispatch={dispatch.clone()}
-                        section_ref={timeline_ref} compact={props.tab.compact && !*expanded} />
+                        lanes_ref={timeline_ref} compact={props.tab.compact && !*expanded} />
                     if *expanded {
                         <results::MetricsTable run={run.clone()} ids={ids.clone()} />
                         <results::OutcomeTable run={run.clone()} ids={ids.clone()} />
@@ -222,10 +222,6 @@ pub fn SimulateTab(props: &SimulateProps) -> Html {
         </div>
     }
 }
-
-/// How much of the timeline "Watch it run" brings on screen: its heading, the player and the
-/// first lanes of Node.js, enough to see the animation run.
-const TIMELINE_REVEAL_PX: f64 = 320.0;
 
 /// What to look for in the timeline, for the compact instance's visitor who sees only it: where
 /// this traffic makes the two servers differ.

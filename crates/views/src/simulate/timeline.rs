@@ -33,6 +33,8 @@ pub struct Playback {
     pub looping: bool,
     /// Real ms spent resting at the end of a loop.
     rest_ms: f64,
+    /// Autoplay stopped because the lanes left the screen; it resumes when they come back.
+    parked: bool,
 }
 
 pub enum PlayAction {
@@ -43,6 +45,8 @@ pub enum PlayAction {
     Speed(usize),
     /// The timeline came into view: start playing, looping, unless the visitor has taken over.
     Autostart,
+    /// The timeline left the screen: stop an autoplay loop, so no frames are drawn unseen.
+    OutOfView,
 }
 
 impl Reducible for Playback {
@@ -53,6 +57,7 @@ impl Reducible for Playback {
             PlayAction::Toggle(len) => {
                 n.playing = !n.playing;
                 n.looping = false;
+                n.parked = false;
                 if n.playing && n.offset_ms >= len {
                     n.offset_ms = 0.0;
                 }
@@ -80,15 +85,27 @@ impl Reducible for Playback {
                 n.offset_ms = t.max(0.0);
                 n.playing = false;
                 n.looping = false;
+                n.parked = false;
             }
             PlayAction::Speed(i) => n.speed = i.min(SPEEDS.len() - 1),
             PlayAction::Autostart => {
-                if n.looping || n.playing {
+                if n.parked {
+                    n.parked = false;
+                    n.playing = true;
+                } else if n.looping || n.playing {
+                    return self;
+                } else {
+                    n.playing = true;
+                    n.looping = true;
+                    n.offset_ms = 0.0;
+                }
+            }
+            PlayAction::OutOfView => {
+                if !(n.looping && n.playing) {
                     return self;
                 }
-                n.playing = true;
-                n.looping = true;
-                n.offset_ms = 0.0;
+                n.playing = false;
+                n.parked = true;
             }
         }
         if n == *self { self } else { Rc::new(n) }
@@ -102,9 +119,10 @@ pub struct TimelineProps {
     /// Whether playback starts on its own when in view (false under `prefers-reduced-motion`).
     pub autoplay: bool,
     pub dispatch: Callback<SimAction>,
-    /// The timeline's section, for the view to scroll to after "Watch it run".
+    /// Node.js's lanes: playback starts when they come into view, and the view scrolls them on
+    /// screen after "Watch it run". The parent owns the ref so it can do the latter.
     #[prop_or_default]
-    pub section_ref: NodeRef,
+    pub lanes_ref: NodeRef,
     /// The compact instance draws fewer lanes per side, to fit one screen with its verdict.
     #[prop_or_default]
     pub compact: bool,
@@ -147,6 +165,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         speed: DEFAULT_SPEED,
         looping: false,
         rest_ms: 0.0,
+        parked: false,
     });
     let s = &props.run.settings;
     let len = s.window_len_s * 1e3;
@@ -158,10 +177,17 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     });
     // Playback starts when the first server's lanes are half on screen. The whole section can be
     // taller than two screens on a phone, and then would never count as half visible.
-    let watched = use_node_ref();
+    let watched = props.lanes_ref.clone();
+    // Off screen, an autoplay loop parks, so a host page never pays for frames nobody sees.
     nvp_ui::browser::use_in_view(watched.clone(), props.autoplay, {
         let play = play.dispatcher();
-        Callback::from(move |()| play.dispatch(PlayAction::Autostart))
+        Callback::from(move |seen: bool| {
+            play.dispatch(if seen {
+                PlayAction::Autostart
+            } else {
+                PlayAction::OutOfView
+            })
+        })
     });
     let Ok(f) = &props.run.result else {
         return html! {};
@@ -229,7 +255,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let speed_id = format!("{ids}-tl-speed");
     let scrub_id = format!("{ids}-tl-scrub");
     html! {
-        <section class="nvp-sim-timeline" aria-labelledby={h.clone()} ref={props.section_ref.clone()}>
+        <section class="nvp-sim-timeline" aria-labelledby={h.clone()}>
             <div class="nvp-sim-timeline__head">
                 <h3 id={h}>{ format!("Watch both servers: {:.2}–{:.2} s of the first run", from / 1e3, (from + len) / 1e3) }</h3>
                 { legend() }
