@@ -109,6 +109,14 @@ test("“Watch it run”: the two servers diverge on screen, 2 interactions from
     assert.ok(await eventually(() => widget.locator(".nvp-sim-play").innerText().then((t) => /Play/.test(t)), true), "parked off screen");
     await lanes.scrollIntoViewIfNeeded();
     assert.ok(await eventually(() => widget.locator(".nvp-sim-play").innerText().then((t) => /Pause/.test(t)), true), "plays again in view");
+    // Under the verdict: how the model fared against real servers, with a link to the report.
+    const checked = widget.locator(".nvp-sim-checked");
+    assert.match(await checked.innerText(), /Checked against real Node\.js 20 and CPython 3\.11 servers: \d+ of \d+ runs|Checked against real Node\.js 20 and CPython 3\.11 servers on the same requests: \d+ of \d+ runs/);
+    const href = await checked.locator("a").getAttribute("href");
+    assert.match(href, /\/validation\.md$/);
+    const report = await page.request.get(href);
+    assert.equal(report.status(), 200, "the report is served beside the build");
+    assert.match(await report.text(), /Reality check/);
     // Both servers have a lane group, and the verdict names the difference or says there is none.
     assert.match(await widget.locator(".nvp-sim-verdict").innerText(), /Node\.js|Python|no clear|no verdict|same/i);
     await page.screenshot({ path: (await screenshot(page, `answer-watch-${viewport.width}`)).replace(/\.png$/, "-screen.png") });

@@ -4,7 +4,7 @@
 // table from src/web/embed-reserve.json. Also writes embed.js.sri (embed.js's own hash, for
 // hosts that pin it) and embed-manifest.json (the files to upload, used by the WordPress
 // packaging script).
-import { readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
 import { minify } from "terser";
@@ -86,6 +86,17 @@ writeFileSync(join(dir, simWorker), workerText);
 const reserve = JSON.parse(readFileSync(new URL("../src/web/embed-reserve.json", import.meta.url), "utf8"));
 checkReserve(reserve);
 
+// The reality check's report (docs/validation.md and its chart), copied beside the build so the
+// Simulate view's line about it can link to it wherever the widget is hosted.
+const REPORTS = [];
+for (const name of ["validation.md", "validation.svg"]) {
+  const from = new URL(`../docs/${name}`, import.meta.url);
+  if (existsSync(from)) {
+    copyFileSync(from, join(dir, name));
+    REPORTS.push(name);
+  }
+}
+
 const build = {
   id: glue.replace(/^node-vs-python-|\.js$/g, ""),
   glue: entry(glue),
@@ -94,6 +105,7 @@ const build = {
   depth: { glue: entry(depth.glue), wasm: entry(depth.wasm), css: depthCss.map(entry) },
   sim: { glue: entry(simGlue), wasm: entry(simWasm), worker: entry(simWorker) },
   reserve: { widths: reserve.widths, heights: reserve.heights },
+  report: REPORTS.includes("validation.md") ? "./validation.md" : null,
 };
 
 const template = readFileSync(new URL("../src/web/embed.template.js", import.meta.url), "utf8");
@@ -110,6 +122,8 @@ const manifest = {
   loader: "embed.js",
   integrity: loaderSri,
   files: ["embed.js", glue, wasm, ...css, depth.glue, depth.wasm, ...depthCss, simGlue, simWasm, simWorker],
+  // Not loaded by the widget: the reality check's report its Simulate view links to.
+  reports: REPORTS,
 };
 writeFileSync(join(dir, "embed-manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
 console.log(`make-embed: embed.js -> ${glue}, ${wasm}, ${css.length + depthCss.length} stylesheets, depth ${depth.glue} + ${depth.wasm}, simulator ${simGlue} + ${simWasm} + ${simWorker}, each pinned by SHA-384; integrity ${loaderSri}`);

@@ -14,7 +14,7 @@ rm -rf "$OUT/node-vs-python" "$OUT/node-vs-python.zip"
 mkdir -p "$OUT"
 cp -R integrations/wordpress/node-vs-python "$OUT/"
 rm -f "$OUT/node-vs-python/widget/README.md"
-node -e 'for (const f of JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).files) console.log(f)' "$manifest" |
+node -e 'const m = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); for (const f of [...m.files, ...(m.reports ?? [])]) console.log(f)' "$manifest" |
   while read -r file; do cp "$DIST/$file" "$OUT/node-vs-python/widget/"; done
 cp "$DIST/embed.js.sri" "$OUT/node-vs-python/widget/"
 (cd "$OUT" && python3 -m zipfile -c node-vs-python.zip node-vs-python/)

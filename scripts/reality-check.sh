@@ -16,7 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { printf '\033[1m[reality]\033[0m %s\n' "$*" >&2; }
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$HOME/.cargo/bin:$PATH"
 
 need() { command -v "$1" >/dev/null || { echo "reality-check: $1 is required ($2)" >&2; exit 2; }; }
 need node "Node.js 20 or later"

@@ -342,6 +342,7 @@ const DEPTH = Object.freeze({
         await addStyles(root, styles);
       }
       config.simulator = simulatorFor();
+      if (BUILD.report) config.report = new URL(BUILD.report, baseUrl()).href;
       return module.mount_view(element, config);
     } catch (err) {
       report(err);
@@ -502,16 +503,25 @@ function mount(element, options = {}) {
     const slot = document.createElement("div");
     shadow.append(slot);
     inner = glue.mount(slot, options, DEPTH);
-    host.style.minHeight = "";
-    // Remember the real height for the next page view at this width. A depth view and the
-    // simulator's result arrive after the first render, so follow the height while the widget
-    // settles, and stop before the visitor's own clicks would change it.
+    // Keep the reserved height until the widget's own content fills it: a depth view mounts
+    // from its own module and the simulator's result arrives after its run, and a host page
+    // that jumped at each step would count every jump against its layout-shift score. Follow
+    // the real height while the widget settles, for the next page view at this width, and stop
+    // before the visitor's own clicks would change it.
+    const reserved = parseFloat(host.style.minHeight) || 0;
+    const release = () => { host.style.minHeight = ""; };
+    const measure = () => {
+      if (cancelled || !inner) return;
+      const content = slot.getBoundingClientRect().height;
+      if (content >= reserved * 0.9) release();
+      if (content > 0) remember(key, host.getBoundingClientRect().width, content);
+    };
     if ("ResizeObserver" in window) {
-      sizeWatch = new ResizeObserver(() => {
-        if (!cancelled && inner) remember(key, host.getBoundingClientRect().width, host.offsetHeight);
-      });
-      sizeWatch.observe(host);
-      setTimeout(() => sizeWatch?.disconnect(), SETTLE_MS);
+      sizeWatch = new ResizeObserver(measure);
+      sizeWatch.observe(slot);
+      setTimeout(() => { release(); sizeWatch?.disconnect(); }, SETTLE_MS);
+    } else {
+      release();
     }
     prefetchDepth();
     host.dispatchEvent(new CustomEvent("nvp-ready", { detail: { namespace: inner.namespace } }));

@@ -32,6 +32,9 @@ mod wasm {
         pub simulate: Option<SimulateRequest>,
         #[prop_or_default]
         pub compare: Option<CompareRequest>,
+        /// The reality check's report, for the line under the Simulate verdict.
+        #[prop_or_default]
+        pub report: Option<AttrValue>,
     }
 
     #[component]
@@ -44,7 +47,8 @@ mod wasm {
                 <UseCasesTab tab={props.tab.clone()} on_simulate={props.on_simulate.clone()} />
             },
             "simulate" => html! {
-                <SimulateTab tab={props.tab.clone()} request={props.simulate.clone()} />
+                <SimulateTab tab={props.tab.clone()} request={props.simulate.clone()}
+                    report={props.report.clone()} />
             },
             other => {
                 web_sys::console::warn_1(&format!("node-vs-python: no view \"{other}\"").into());
@@ -144,6 +148,10 @@ mod wasm {
             on_simulate: callback(&config, "onSimulate"),
             simulate: None,
             compare: None,
+            // Only an http(s) address: the view links to it.
+            report: Some(text(&config, "report"))
+                .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+                .map(AttrValue::from),
         };
         let app = yew::Renderer::<DepthView>::with_root_and_props(element, props.clone()).render();
         ViewHandle {

@@ -35,6 +35,7 @@ pub mod presets;
 pub mod run;
 pub mod server;
 pub mod settings;
+pub mod validation;
 pub mod verdict;
 pub mod whatif;
 

@@ -163,6 +163,11 @@ impl Metric {
     }
 }
 
+/// Smallest gap between two latencies that counts as a difference, in ms: below it, network
+/// jitter between any real client and the server is larger than the gap (chat's p50s of 0.4 and
+/// 0.5 ms are each server's own cost per request, not something a user could feel).
+pub const MIN_LATENCY_GAP_MS: f64 = 1.0;
+
 /// Smallest ratio (worse over better) that counts as a difference.
 pub const MEANINGFUL_RATIO: f64 = 1.15;
 
@@ -288,7 +293,13 @@ pub fn compare(pair: &Pair) -> Vec<Metric> {
             let comparison = if pair.sides.iter().any(SideRun::unstable) {
                 Comparison::Unranked
             } else {
-                compare_intervals(id.goal(), values[0], values[1])
+                let c = compare_intervals(id.goal(), values[0], values[1]);
+                let gap = (values[0].mean - values[1].mean).abs();
+                if id.unit() == Unit::Ms && gap.is_finite() && gap < MIN_LATENCY_GAP_MS {
+                    Comparison::NoClearDifference
+                } else {
+                    c
+                }
             };
             Metric {
                 id,

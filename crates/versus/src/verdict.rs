@@ -160,8 +160,14 @@ pub fn headline(v: &Verdict, pair: &Pair, metrics: &[Metric]) -> String {
             // Either the intervals overlap, or they separate by less than the margin that
             // matters; say which.
             let overlap = p99.is_none_or(|m| m.values[0].overlaps(&m.values[1]));
+            let gap = p99.map_or(0.0, |m| (m.values[0].mean - m.values[1].mean).abs());
             let why = if overlap {
                 "and the intervals overlap".to_string()
+            } else if gap < crate::metrics::MIN_LATENCY_GAP_MS {
+                format!(
+                    "less than {} apart, too little for anyone to notice",
+                    ms(crate::metrics::MIN_LATENCY_GAP_MS)
+                )
             } else {
                 format!(
                     "less than {} apart, too close to matter",

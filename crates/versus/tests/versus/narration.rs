@@ -207,3 +207,49 @@ fn plot_helpers() {
     assert_eq!(max, 2);
     assert_eq!(lv, vec![1, 2, 2, 1, 1, 0, 1, 1, 1, 1]);
 }
+
+#[test]
+fn a_sub_millisecond_latency_gap_names_no_winner() {
+    // Chat traffic: p50 is each server's own cost per request, a few tenths of a ms apart.
+    let s = nvp_versus::presets::find(crate::support::shipped(), "chat")
+        .expect("the chat preset")
+        .settings();
+    let f = nvp_versus::evaluate(&s).result.expect("chat runs");
+    let p50 = f.metrics.iter().find(|m| m.id == MetricId::P50).unwrap();
+    let gap = (p50.values[0].mean - p50.values[1].mean).abs();
+    assert!(
+        gap > 0.0 && gap < nvp_versus::metrics::MIN_LATENCY_GAP_MS,
+        "gap {gap} ms"
+    );
+    assert_eq!(
+        p50.comparison,
+        Comparison::NoClearDifference,
+        "{:?}",
+        p50.values
+    );
+    assert!(
+        matches!(f.verdict, nvp_versus::Verdict::NoClearDifference),
+        "{}",
+        f.summary[0]
+    );
+}
+
+#[test]
+fn the_widget_quotes_the_last_reality_check() {
+    let report = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/validation.md"
+    ))
+    .expect("docs/validation.md");
+    use nvp_versus::validation::{RUNS, RUNS_MET, WHEN};
+    assert!(
+        report.contains(&format!("**{RUNS_MET} of {RUNS} runs** met every target")),
+        "docs/validation.md no longer says {RUNS_MET} of {RUNS}: update crates/versus/src/validation.rs"
+    );
+    assert!(
+        report.contains(&format!("({WHEN})")) || report.contains(WHEN),
+        "the report's date is {WHEN}"
+    );
+    let s = nvp_versus::validation::sentence();
+    assert!(s.contains(&format!("{RUNS_MET} of {RUNS}")));
+}

@@ -36,6 +36,9 @@ pub struct SimulateProps {
     /// A use case whose preset should be applied (from "Simulate this" or "Watch it run").
     #[prop_or_default]
     pub request: Option<SimulateRequest>,
+    /// The reality check's report, where the host serves it (embed.js passes its address).
+    #[prop_or_default]
+    pub report: Option<AttrValue>,
 }
 
 #[component]
@@ -174,7 +177,7 @@ pub fn SimulateTab(props: &SimulateProps) -> Html {
                 <p class="nvp-sim-watch-hint">{ watch_hint(&state.settings) }</p>
             }
             <summary::Summary state={Rc::new((*state).clone())} ids={ids.clone()}
-                compact={props.tab.compact && !*expanded} />
+                compact={props.tab.compact && !*expanded} report={props.report.clone()} />
             if let Some(run) = state.outcome.clone() {
                 if let Ok(finding) = &run.result {
                     <timeline::Timeline run={run.clone()} ids={ids.clone()}

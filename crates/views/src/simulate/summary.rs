@@ -16,6 +16,9 @@ pub struct SummaryProps {
     /// sentence; the reasons and the basis wait under "Open the full simulator".
     #[prop_or_default]
     pub compact: bool,
+    /// Where the reality check's report is served, when the host serves it.
+    #[prop_or_default]
+    pub report: Option<AttrValue>,
 }
 
 /// The progress bar of a run being computed.
@@ -100,6 +103,14 @@ pub fn Summary(props: &SummaryProps) -> Html {
             <p class="nvp-sim-config" id={format!("{ids}-config")}>
                 <strong>{ "How each side runs: " }</strong>{ run.configuration.clone() }
             </p>
+            if !props.compact {
+                <p class="nvp-sim-checked" id={format!("{ids}-checked")}>
+                    { nvp_versus::validation::sentence() }
+                    if let Some(url) = &props.report {
+                        { " " }<a href={url.clone()} target="_blank" rel="noopener">{ "The report" }</a>{ "." }
+                    }
+                </p>
+            }
             if let Some((done, total)) = s.progress {
                 { progress(done, total) }
             }
