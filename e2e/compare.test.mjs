@@ -179,15 +179,15 @@ test("on a phone each dimension folds to its title and a leans-to chip, and open
   const first = dims.first();
   await first.locator(".nvp-c-expand").focus();
   await page.keyboard.press("Enter");
-  assert.equal(await first.locator(".nvp-c-expand").getAttribute("aria-expanded"), "true");
+  assert.equal(await eventually(() => first.locator(".nvp-c-expand").getAttribute("aria-expanded"), "true"), "true");
   assert.ok(await first.locator("td.nvp-c-cell").first().isVisible());
   assert.ok(await first.locator(".nvp-c-takeaway").isVisible());
   // The points tables fold behind one button on a phone; the board keeps the totals.
   const toggle = root.locator(".nvp-c-fit__toggle");
   assert.equal(await root.locator(".nvp-c-fit__cards").isVisible(), false);
   await toggle.click();
-  assert.equal(await toggle.getAttribute("aria-expanded"), "true");
-  assert.ok(await root.locator(".nvp-c-fit__cards").isVisible());
+  assert.equal(await eventually(() => toggle.getAttribute("aria-expanded"), "true"), "true");
+  assert.ok(await eventually(() => root.locator(".nvp-c-fit__cards").isVisible(), true), "the tables open");
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -197,6 +197,17 @@ test("code listings keep their indentation and scroll sideways, on a laptop and 
     const { context, page, root, errors } = await compare(`${env.server.url}/`, { viewport });
     const listings = root.locator(".nvp-c-sample pre");
     assert.equal(await listings.count(), 2);
+    if (viewport.width < 600) {
+      // On a phone the listings wait behind one button, and so do the TL;DR's later lines.
+      assert.equal(await listings.first().isVisible(), false);
+      const more = root.locator(".nvp-c-samples__more");
+      await more.click();
+      assert.equal(await more.getAttribute("aria-expanded"), "true");
+      const lines = root.locator(".nvp-c-tldr li");
+      assert.equal(await lines.nth(2).isVisible(), false);
+      await root.locator(".nvp-c-tldr__more").click();
+      assert.ok(await lines.nth(2).isVisible());
+    }
     for (let i = 0; i < 2; i++) {
       const pre = listings.nth(i);
       const style = await pre.evaluate((el) => ({ ws: getComputedStyle(el).whiteSpace, tab: el.tabIndex }));

@@ -83,6 +83,41 @@ test("a link with a tab restores it, and a garbage hash is survived with a notic
   await context.close();
 });
 
+test("a click inside a tab's view runs that view's handler, never one of the shell's", async () => {
+  // The shell and the depth views are two Yew apps, one inside the other; the shell's Yew once
+  // took a click on Compare's "Show the points tables" (at 375 px) for a click on the Simulate tab.
+  const { context, page, errors } = await openPage(env.browser, `${env.server.url}/#nvp.tab=compare`, {
+    viewport: { width: 375, height: 740 },
+  });
+  await widgetsReady(page, 2);
+  const widget = page.locator("node-vs-python").first();
+  const selected = () => widget.locator('[role="tab"][aria-selected="true"]').innerText();
+  const toggle = widget.locator(".nvp-c-fit__toggle");
+  await toggle.click();
+  assert.equal(await selected(), "Compare");
+  assert.equal(await toggle.getAttribute("aria-expanded"), "true", "the view's own handler ran");
+  for (const [tab, name] of [["compare", "Compare"], ["usecases", "Use cases"], ["simulate", "Simulate"]]) {
+    await widget.locator('[role="tab"]', { hasText: name }).click();
+    const host = widget.locator(".nvp-depth-host").filter({ visible: true });
+    await host.locator("button").filter({ visible: true }).first().waitFor();
+    let clicked = 0;
+    // Skip links show only on focus; the rest are every button a visitor can see.
+    for (const button of await host.locator("button:not(.nvp-skip)").all()) {
+      if (clicked >= 12) break;
+      const label = (await button.innerText()).trim();
+      // These ask for another tab on purpose.
+      if (/simulat|compare|full simulator/i.test(label)) continue;
+      if (!(await button.isVisible()) || !(await button.isEnabled())) continue;
+      await button.click({ timeout: 5000 });
+      clicked += 1;
+      assert.equal(await selected(), name, `${tab}: "${label}" left the tab`);
+    }
+    assert.ok(clicked >= 3, `${tab}: clicked ${clicked} buttons`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("axe finds no serious or critical violations, light and dark", async () => {
   for (const colorScheme of ["light", "dark"]) {
     const { context, page } = await openPage(env.browser, `${env.server.url}/`, { colorScheme });

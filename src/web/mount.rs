@@ -14,6 +14,8 @@ pub struct Mounted {
     handle: Option<yew::AppHandle<App>>,
     root: web_sys::Element,
     namespace: String,
+    /// Keeps this Yew out of the depth views' events (see `nvp_ui::nesting`).
+    _shield: nvp_ui::nesting::Shield,
 }
 
 impl Mounted {
@@ -83,6 +85,7 @@ pub fn mount_into(
     let root = document.create_element("div").expect("create a div");
     root.set_class_name("nvp-mount");
     let _ = host.append_child(&root);
+    let shield = nvp_ui::nesting::Shield::new(host);
 
     if let Some(preset) = &options.preset
         && nvp_versus::presets::find(crate::content::essentials(), preset).is_none()
@@ -139,5 +142,6 @@ pub fn mount_into(
         handle: Some(handle),
         root,
         namespace,
+        _shield: shield,
     }
 }

@@ -82,6 +82,8 @@ mod wasm {
         app: Option<yew::AppHandle<DepthView>>,
         props: DepthProps,
         serial: u32,
+        /// Keeps the shell's Yew out of this view's events (see `nvp_ui::nesting`).
+        nested: Option<nvp_ui::nesting::Nested>,
     }
 
     #[wasm_bindgen]
@@ -120,6 +122,7 @@ mod wasm {
             if let Some(app) = self.app.take() {
                 app.destroy();
             }
+            self.nested = None;
         }
     }
 
@@ -153,11 +156,14 @@ mod wasm {
                 .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
                 .map(AttrValue::from),
         };
+        // Before Yew mounts, so that its listeners run after this one.
+        let nested = nvp_ui::nesting::Nested::new(&element);
         let app = yew::Renderer::<DepthView>::with_root_and_props(element, props.clone()).render();
         ViewHandle {
             app: Some(app),
             props,
             serial: 0,
+            nested: Some(nested),
         }
     }
 }

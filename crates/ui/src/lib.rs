@@ -6,11 +6,13 @@
 //! - [`requests`]: what one tab asks of another ("simulate this", "see why");
 //! - [`content`]: the bundled content (each module carries its copy);
 //! - [`runner`]: the handle to the simulator module;
-//! - [`browser`]: the few browser calls the views need, with native stand-ins.
+//! - [`browser`]: the few browser calls the views need, with native stand-ins;
+//! - [`nesting`]: keeps the shell's Yew out of a nested depth view's events.
 
 pub mod browser;
 pub mod content;
 pub mod link;
+pub mod nesting;
 pub mod requests;
 pub mod runner;
 

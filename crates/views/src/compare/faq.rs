@@ -13,14 +13,36 @@ pub struct ContentProps {
     pub ids: AttrValue,
 }
 
-/// The article's short summary, as a list.
+/// How many TL;DR lines a narrow tab shows before "Show all".
+const TLDR_SHOWN_NARROW: usize = 2;
+
+/// The article's short summary, as a list. On a narrow tab only the first lines show until the
+/// visitor asks for the rest (the CSS hides the button and the fold on wide tabs).
 #[component]
 pub fn Tldr(props: &ContentProps) -> Html {
     let heading = format!("{}-tldr", props.ids);
+    let list_id = format!("{}-tldr-list", props.ids);
+    let open = use_state(|| false);
+    let lines = &props.content.tldr;
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
     html! {
-        <section class="nvp-c-tldr" aria-labelledby={heading.clone()}>
+        <section class={classes!("nvp-c-tldr", open.then_some("nvp-c-tldr--open"))} aria-labelledby={heading.clone()}>
             <h2 id={heading}>{ "TL;DR" }</h2>
-            <ul>{ for props.content.tldr.iter().map(|line| html! { <li>{ line }</li> }) }</ul>
+            <ul id={list_id.clone()}>{ for lines.iter().map(|line| html! { <li>{ line }</li> }) }</ul>
+            if lines.len() > TLDR_SHOWN_NARROW {
+                <button type="button" class="nvp-button nvp-button--quiet nvp-c-tldr__more"
+                    aria-expanded={if *open { "true" } else { "false" }} aria-controls={list_id}
+                    onclick={toggle}>
+                    { if *open {
+                        "Show fewer".to_string()
+                    } else {
+                        format!("Show the other {}", lines.len() - TLDR_SHOWN_NARROW)
+                    } }
+                </button>
+            }
             <p class="nvp-c-note">
                 { "Summarised, and corrected where other sources disagree. Source: " }
                 { source_ref(&props.content, "article") }{ "." }

@@ -13,13 +13,26 @@ pub fn Samples(props: &ContentProps) -> Html {
         return html! {};
     }
     let heading = format!("{}-samples", props.ids);
+    let grid_id = format!("{}-samples-grid", props.ids);
+    // On a narrow tab the listings wait behind a button (each is most of a screen there); the
+    // CSS hides the button, and the fold, on wide tabs.
+    let open = use_state(|| false);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
     html! {
-        <section class="nvp-c-samples" aria-labelledby={heading.clone()}>
+        <section class={classes!("nvp-c-samples", open.then_some("nvp-c-samples--open"))} aria-labelledby={heading.clone()}>
             <h2 id={heading}>{ "Hello world, side by side" }</h2>
             <p class="nvp-c-note">
                 { "The source article's two smallest servers. Both listen on port 5000 and answer GET with a small JSON message. The notes under each say what else it does, with sources." }
             </p>
-            <div class="nvp-c-samples__grid">
+            <button type="button" class="nvp-button nvp-button--quiet nvp-c-samples__more"
+                aria-expanded={if *open { "true" } else { "false" }} aria-controls={grid_id.clone()}
+                onclick={toggle}>
+                { if *open { "Hide the listings" } else { "Show both listings" } }
+            </button>
+            <div class="nvp-c-samples__grid" id={grid_id}>
                 { for content.hello_worlds.iter().map(|s| {
                     let index = content.stack_index(&s.stack).unwrap_or(0);
                     let caption = format!("{}-sample-{}", props.ids, s.stack);

@@ -157,6 +157,9 @@ pub fn SimulateTab(props: &SimulateProps) -> Html {
     let mut classes = classes!("nvp-sim");
     if props.tab.compact {
         classes.push("nvp-sim--compact");
+        if *expanded {
+            classes.push("nvp-sim--expanded");
+        }
     }
     if state.stale() && state.outcome.is_some() {
         classes.push("nvp-sim--stale");

@@ -24,6 +24,7 @@ async fn render(pairs: &[(&str, &str)], compact: bool) -> (String, Vec<String>) 
             compact,
         },
         request: None,
+        report: Some("https://example.test/nvp/validation.md".into()),
     })
     .hydratable(false)
     .render()
@@ -217,4 +218,18 @@ async fn the_compact_instance_stands_alone() {
     );
     assert_eq!(notices.len(), 1);
     assert!(notices[0].contains("Machine cores"), "{}", notices[0]);
+}
+
+#[tokio::test]
+async fn the_verdict_says_how_the_model_fared_against_real_servers() {
+    let (html, _) = render(&[], false).await;
+    let at = html
+        .find("nvp-sim-checked")
+        .expect("the reality-check line");
+    let line = &html[at..at + html[at..].find("</p>").unwrap()];
+    assert!(line.contains(&nvp_versus::validation::sentence()[..60]));
+    assert!(
+        line.contains("href=\"https://example.test/nvp/validation.md\""),
+        "{line}"
+    );
 }
