@@ -36,6 +36,12 @@ const RECORD = `window.__namespaces = new Map();
 document.addEventListener("nvp-ready", (e) => window.__namespaces.set(e.target, e.detail.namespace), true);`;
 
 const pages = { "/sanitised.html": SANITISED, "/record-namespaces.js": RECORD };
+/** Column widths a theme may give the widget (WordPress's default content column is 650 px). */
+const WIDTHS = [320, 400, 650, 800, 1200];
+for (const w of WIDTHS) {
+  pages[`/fit-${w}.html`] = column(w, '<node-vs-python lazy="false"></node-vs-python>').replace(`/column-${w}.css`, `/fit-${w}.css`).replace('<div class="spacer"></div>', "");
+  pages[`/fit-${w}.css`] = columnCss(w);
+}
 for (const c of CASES) {
   pages[`/column-${c.width}.html`] = column(c.width, c.widget);
   pages[`/column-${c.width}.css`] = columnCss(c.width);
@@ -127,3 +133,63 @@ test("the sanitiser-safe <div data-node-vs-python> form starts, with its data-* 
   assert.deepEqual(messages, [], "no warnings: the marker attributes are not taken for options");
   await context.close();
 });
+
+/** Elements of the widget that stick out of its own box, other than inside something that
+ * scrolls or clips (a code listing, a wide table), and other than visually hidden text. */
+const sticking = (page) => page.locator(host).evaluate((hostEl) => {
+  const box = hostEl.getBoundingClientRect();
+  const out = [];
+  const contained = (el) => {
+    for (let a = el.parentElement; a; a = a.parentElement) {
+      const cs = getComputedStyle(a);
+      if (/(auto|scroll|hidden|clip)/.test(cs.overflowX)) return true;
+    }
+    return false;
+  };
+  for (const el of hostEl.shadowRoot.querySelectorAll("*")) {
+    const r = el.getBoundingClientRect();
+    if (r.width <= 1 || r.height <= 1) continue;
+    const cs = getComputedStyle(el);
+    if (cs.visibility === "hidden" || cs.position === "fixed") continue;
+    // Skip links wait off screen until they get focus.
+    if (r.right < 0) continue;
+    if (r.right > box.right + 1 || r.left < box.left - 1) {
+      if (contained(el)) continue;
+      out.push(`${el.tagName.toLowerCase()}.${[...el.classList].join(".")} ${Math.round(r.left - box.left)}..${Math.round(r.right - box.left)} of ${Math.round(box.width)}`);
+    }
+  }
+  return out.slice(0, 5);
+});
+
+for (const [w, window] of [...WIDTHS.map((w) => [w, 1280]), [320, 375]]) {
+  test(`a ${w} px column in a ${window} px window: every view fits inside the widget`, async () => {
+    const { context, page, errors } = await openPage(env.browser, `${env.server.url}/fit-${w}.html`, {
+      viewport: { width: window, height: 800 },
+    });
+    await page.waitForFunction(() => document.querySelector("node-vs-python").shadowRoot?.querySelector("[role=tab]"), null, { timeout: 20000 });
+    const widget = page.locator(host);
+    for (const name of ["Answer", "Compare", "Use cases", "Simulate"]) {
+      await widget.locator('[role="tab"]', { hasText: name }).click();
+      await page.waitForFunction(() => {
+        const root = document.querySelector("node-vs-python").shadowRoot;
+        return !root.querySelector(".nvp-loading") && (!root.querySelector(".nvp-sim") || root.querySelector(".nvp-sim-timeline"));
+      }, null, { timeout: 30000 });
+      const tabs = await widget.locator('[role="tab"]').evaluateAll((els) => els.map((e) => {
+        const r = e.getBoundingClientRect(), list = e.closest("[role=tablist]").getBoundingClientRect();
+        return r.right <= list.right + 1 && r.left >= list.left - 1;
+      }));
+      assert.ok(tabs.every(Boolean), `${name}: every tab is inside the tab list`);
+      assert.deepEqual(await sticking(page), [], `${name} at ${w} px`);
+    }
+    // The check itself sees an element that is too wide.
+    await widget.evaluate((el) => {
+      const wide = document.createElement("p");
+      wide.style.width = "2000px";
+      wide.textContent = "too wide";
+      el.shadowRoot.querySelector("[role=tabpanel]:not([hidden])").append(wide);
+    });
+    assert.equal((await sticking(page)).length, 1, "a 2,000 px paragraph is found");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}

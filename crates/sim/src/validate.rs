@@ -8,7 +8,8 @@
 use super::scenario::{Dist, Scenario, ServerModel};
 use std::fmt;
 
-/// Most arrivals one run may expect (rate × duration). Each kept latency costs 8 bytes.
+/// Most arrivals one run may expect (rate × duration): a bound on time, since latencies go into a
+/// fixed-size histogram and memory does not grow with the count.
 pub const MAX_EXPECTED_ARRIVALS: f64 = 20_000_000.0;
 /// Most events one run may expect, counting GIL preemptions.
 pub const MAX_EXPECTED_EVENTS: f64 = 100_000_000.0;

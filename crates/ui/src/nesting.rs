@@ -13,6 +13,9 @@
 //! clears that mark before the depth module's Yew looks, so the depth view handles its events as
 //! usual. Both listen to the event kinds in [`EVENT_KINDS`], which a test keeps in step with the
 //! `on…` handlers the views use.
+//!
+//! The property names are Yew 0.23's internals: after a Yew upgrade, run the e2e test "a click
+//! inside a tab's view runs that view's handler, never one of the shell's" (e2e/shell.test.mjs).
 
 /// Every event kind a view of either module listens to through Yew (`onclick={…}` and so on).
 /// `tests/nesting.rs` fails when a view uses one that is missing here.

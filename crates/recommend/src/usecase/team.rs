@@ -166,11 +166,6 @@ impl TeamProfile {
         out
     }
 
-    /// True when no question has been answered.
-    pub fn is_blank(&self) -> bool {
-        *self == TeamProfile::default()
-    }
-
     /// The effect of every answered question, in form order. Unanswered questions are left out;
     /// answers worth nothing are kept so the visitor sees they were considered.
     pub fn effects(&self) -> Vec<AnswerEffect> {

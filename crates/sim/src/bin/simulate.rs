@@ -88,6 +88,9 @@ mod cli {
             .or_else(|| check::<f64>(v, "duration_s", "duration_s"))
             .or_else(|| check::<f64>(v, "warmup_s", "warmup_s"))
             .or_else(|| check::<u32>(v, "cores", "cores"))
+            .or_else(|| check::<Option<f64>>(v, "client_timeout_s", "client_timeout_s"))
+            .or_else(|| check::<u32>(v, "syn_retries", "syn_retries"))
+            .or_else(|| check::<bool>(v, "drain", "drain"))
             .or_else(|| {
                 let w = v.get("workload")?;
                 check::<Arrival>(w, "arrival", "workload.arrival")

@@ -471,6 +471,18 @@ mod cli {
                 GOOD.replace(r#""duration_s": 200"#, r#""duration_s": 1e9"#),
                 "duration_s",
             ),
+            (
+                GOOD.replace(r#""cores": 4"#, r#""cores": 4, "drain": "yes""#),
+                "drain:",
+            ),
+            (
+                GOOD.replace(r#""cores": 4"#, r#""cores": 4, "syn_retries": -1"#),
+                "syn_retries:",
+            ),
+            (
+                GOOD.replace(r#""cores": 4"#, r#""cores": 4, "client_timeout_s": "soon""#),
+                "client_timeout_s:",
+            ),
             (GOOD.replace("}}", "}"), "line"),
             ("not json".to_string(), "line 1"),
         ];
