@@ -10,9 +10,9 @@ fn main() {}
 mod wasm {
     use js_sys::{Function, Reflect};
     use nvp_state::hash;
-    use nvp_ui::TabProps;
     use nvp_ui::requests::{CompareRequest, SimulateRequest};
     use nvp_ui::runner::Simulator;
+    use nvp_ui::{TabProps, View};
     use nvp_views::compare::CompareTab;
     use nvp_views::simulate::SimulateTab;
     use nvp_views::usecases::UseCasesTab;
@@ -23,7 +23,7 @@ mod wasm {
     /// Which view, with everything it was given.
     #[derive(Properties, PartialEq, Clone)]
     pub struct DepthProps {
-        pub view: AttrValue,
+        pub view: View,
         pub tab: TabProps,
         pub simulator: Simulator,
         #[prop_or_default]
@@ -39,21 +39,19 @@ mod wasm {
 
     #[component]
     fn DepthView(props: &DepthProps) -> Html {
-        let body = match props.view.as_str() {
-            "compare" => {
+        let body = match props.view {
+            View::Compare => {
                 html! { <CompareTab tab={props.tab.clone()} request={props.compare.clone()} /> }
             }
-            "usecases" => html! {
+            View::UseCases => html! {
                 <UseCasesTab tab={props.tab.clone()} on_simulate={props.on_simulate.clone()} />
             },
-            "simulate" => html! {
+            View::Simulate => html! {
                 <SimulateTab tab={props.tab.clone()} request={props.simulate.clone()}
                     report={props.report.clone()} />
             },
-            other => {
-                web_sys::console::warn_1(&format!("node-vs-python: no view \"{other}\"").into());
-                html! {}
-            }
+            // The shell renders the Answer view itself and never asks for it here.
+            View::Answer => html! {},
         };
         html! {
             <ContextProvider<Simulator> context={props.simulator.clone()}>{ body }</ContextProvider<Simulator>>
@@ -132,6 +130,14 @@ mod wasm {
     /// `simulator` (the object embed.js runs experiments with).
     #[wasm_bindgen]
     pub fn mount_view(element: web_sys::Element, config: JsValue) -> ViewHandle {
+        let asked = text(&config, "view");
+        // The shell passes one of its own view ids; anything else is a bug worth a line.
+        let view = View::from_id(&asked).unwrap_or_else(|| {
+            web_sys::console::warn_1(
+                &format!("node-vs-python: no view \"{asked}\"; showing Compare").into(),
+            );
+            View::Compare
+        });
         let share = callback(&config, "onShare");
         let tab = TabProps {
             initial: hash::parse(&text(&config, "initial"), "").params,
@@ -145,7 +151,7 @@ mod wasm {
             compact: get(&config, "compact").as_bool().unwrap_or(false),
         };
         let props = DepthProps {
-            view: text(&config, "view").into(),
+            view,
             tab,
             simulator: Simulator::from_js(get(&config, "simulator")),
             on_simulate: callback(&config, "onSimulate"),

@@ -15,6 +15,9 @@ pub mod link;
 pub mod nesting;
 pub mod requests;
 pub mod runner;
+mod view;
+
+pub use view::View;
 
 use nvp_state::HashParams;
 use yew::prelude::*;
