@@ -113,9 +113,16 @@ test("every preset runs under Tuned, reports both sides, and names a winner only
       }
     } else {
       even++;
-      assert.match(headline, /^No clear difference: p99 is .+ on Node\.js and .+ on Python, and the intervals overlap\.$/, v);
+      const why = headline.match(/^No clear difference: p99 is .+ on Node\.js and .+ on Python, (and the intervals overlap|less than 1 ms apart, too little for anyone to notice|less than 1\.15× apart, too close to matter)\.$/);
+      assert.ok(why, `${v}: ${headline}`);
       const [a, b] = [latency(await cell(w, "p99", "node")), latency(await cell(w, "p99", "python"))];
-      assert.ok(overlap(a, b), `${v}: the verdict says the p99 intervals overlap: ${JSON.stringify(a)} ${JSON.stringify(b)}`);
+      if (why[1].includes("overlap")) {
+        assert.ok(overlap(a, b), `${v}: the verdict says the p99 intervals overlap: ${JSON.stringify(a)} ${JSON.stringify(b)}`);
+      } else if (why[1].includes("1 ms")) {
+        assert.ok(Math.abs(a.mean - b.mean) < 1, `${v}: less than 1 ms apart: ${JSON.stringify(a)} ${JSON.stringify(b)}`);
+      } else {
+        assert.ok(Math.max(a.mean, b.mean) / Math.min(a.mean, b.mean) < 1.15, `${v}: less than 1.15× apart: ${JSON.stringify(a)} ${JSON.stringify(b)}`);
+      }
       for (const m of ["p99", "p50", "failed"]) {
         for (const side of SIDES) assert.doesNotMatch(await cell(w, m, side), /better/, `${v}: ${m}/${side} marked better without a verdict`);
       }
@@ -349,13 +356,19 @@ test("from a fresh load, two taps show both servers diverging, and the animation
   const { context, page, errors } = await openPage(env.browser, `${env.server.url}/`, { reducedMotion: "no-preference" });
   await widgetsReady(page, 2);
   const w = page.locator("node-vs-python").first();
-  await w.locator("label", { hasText: "Real-time: chat, live, games" }).click(); // 1
+  await w.locator("label", { hasText: "AI, ML or data" }).click(); // 1
   await w.locator("#nvp-a-watch").click(); // 2
   await simulationSettled(w);
   assert.equal(await w.locator("#nvp-tab-simulate").getAttribute("aria-selected"), "true");
-  assert.equal(await w.locator(".nvp-sim-title__preset").innerText(), "Real-time chat");
-  // Same traffic, different outcome: a winner with intervals apart, and different lanes.
-  assert.match(await w.locator("#nvp-s-headline").innerText(), /^(Node\.js|Python) comes out ahead: /);
+  assert.equal(await w.locator(".nvp-sim-title__preset").innerText(), "Machine learning pipeline");
+  // Same traffic, two mechanisms: Node.js's event loops against Python's worker processes. Tuned,
+  // the latencies may well agree (the verdict says so); what diverges is how each server holds
+  // the work, lane by lane.
+  assert.match(await w.locator("#nvp-s-headline").innerText(), /^(Node\.js|Python) comes out ahead: |^No clear difference: /);
+  const laneNames = (side) => w.locator(`.nvp-sim-track--${side} .nvp-sim-lane-name`).allInnerTexts();
+  const [nodeLanes, pythonLanes] = [await laneNames("node"), await laneNames("python")];
+  assert.ok(nodeLanes.some((n) => /Event loop/.test(n)), `Node.js runs event loops: ${nodeLanes}`);
+  assert.ok(!pythonLanes.some((n) => /Event loop/.test(n)), `Python runs no event loop here: ${pythonLanes}`);
   const readouts = () => w.locator(".nvp-sim-readout").innerText();
   // Playback starts on its own once the lanes are on screen (a frame or two after the result).
   await w.locator("#nvp-s-tl-play", { hasText: "Pause" }).waitFor({ timeout: 3000 });
@@ -410,11 +423,13 @@ test("“Simulate this” (Use cases) and “Watch it run” (Answer) focus the 
       assert.equal(await focused(page), "nvp-s-h", `${where}: focus on the Simulate heading`);
       const heading = await w.locator("#nvp-s-h").boundingBox();
       const verdict = await w.locator(".nvp-sim-verdict").boundingBox();
-      if (from === "answer" && viewport.width < 600) {
-        // "Watch it run" on a phone: the verdict is more than a screen, so the page scrolls on
-        // to the timeline's player and first lanes, where the animation plays.
+      if (from === "answer") {
+        // "Watch it run": the page scrolls on to the timeline's player and first lanes, where the
+        // animation plays (the verdict is one scroll up).
         const lanes = await w.locator(".nvp-sim-lanes").first().boundingBox();
+        const player = await w.locator(".nvp-sim-timeline").boundingBox();
         assert.ok(lanes.y > 0 && lanes.y < viewport.height - 60, `${where}: the timeline is on screen (${lanes.y})`);
+        assert.ok(player.y >= 0 && player.y < 60, `${where}: from the player's top (${player.y})`);
       } else {
         assert.ok(heading.y >= -1 && heading.y < 120, `${where}: the heading is at the top of the screen (${heading.y})`);
         assert.ok(verdict.y > 0 && verdict.y < viewport.height / 2, `${where}: the verdict is on screen (${verdict.y})`);

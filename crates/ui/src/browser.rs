@@ -166,33 +166,42 @@ pub fn focus_and_reveal(node: &NodeRef) {
     let _ = node;
 }
 
-/// Scrolls the page as little as possible to bring the first `px` pixels of `node` on screen
-/// (or its top, when it is above the viewport). What sits above it, such as a heading that just
-/// took focus, stays in view whenever both fit.
-pub fn reveal_top(node: &NodeRef, px: f64) {
+/// Brings a span on screen: from the nearest ancestor of `node` matching `from` (or `node`
+/// itself) to the bottom of the first element matching `to` inside the nearest ancestor that has
+/// one. When the span is not already on screen, its top goes to the top of the screen, so the
+/// cut falls at a block's edge rather than mid-sentence above it. Selectors that match nothing
+/// fall back to `node` alone.
+pub fn reveal_between(node: &NodeRef, from: &str, to: &str) {
     #[cfg(target_arch = "wasm32")]
     if let (Some(el), Some(w)) = (node.cast::<web_sys::Element>(), web_sys::window()) {
-        let r = el.get_bounding_client_rect();
+        let start = el
+            .closest(from)
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| el.clone());
+        let mut end = el.clone();
+        let mut up = el.parent_element();
+        while let Some(a) = up {
+            if let Ok(Some(found)) = a.query_selector(to) {
+                end = found;
+                break;
+            }
+            up = a.parent_element();
+        }
+        let top = start.get_bounding_client_rect().top();
+        let bottom = end.get_bounding_client_rect().bottom();
         let view = w
             .inner_height()
             .ok()
             .and_then(|h| h.as_f64())
             .unwrap_or(0.0);
         const MARGIN: f64 = 8.0;
-        let wanted_bottom = r.top() + px.min(r.height());
-        let by = if r.top() < 0.0 {
-            r.top() - MARGIN
-        } else if wanted_bottom > view {
-            (wanted_bottom - view + MARGIN).min(r.top() - MARGIN)
-        } else {
-            0.0
-        };
-        if by != 0.0 {
-            w.scroll_by_with_x_and_y(0.0, by);
+        if top < 0.0 || bottom > view {
+            w.scroll_by_with_x_and_y(0.0, top - MARGIN);
         }
     }
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = (node, px);
+    let _ = (node, from, to);
 }
 
 /// Writes a technical message to the browser console (nowhere natively).

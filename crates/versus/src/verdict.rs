@@ -165,13 +165,13 @@ pub fn headline(v: &Verdict, pair: &Pair, metrics: &[Metric]) -> String {
                 "and the intervals overlap".to_string()
             } else if gap < crate::metrics::MIN_LATENCY_GAP_MS {
                 format!(
-                    "less than {} apart, too little for anyone to notice",
-                    ms(crate::metrics::MIN_LATENCY_GAP_MS)
+                    "less than {} ms apart, too little for anyone to notice",
+                    crate::format::plain(crate::metrics::MIN_LATENCY_GAP_MS)
                 )
             } else {
                 format!(
-                    "less than {} apart, too close to matter",
-                    ratio(crate::metrics::MEANINGFUL_RATIO)
+                    "less than {}× apart, too close to matter",
+                    crate::format::plain(crate::metrics::MEANINGFUL_RATIO)
                 )
             };
             format!(

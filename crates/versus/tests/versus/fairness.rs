@@ -51,6 +51,22 @@ fn every_tuned_verdict_holds_across_five_seeds() {
             };
             let o = evaluate(&s);
             let f = o.result.expect("presets run");
+            // A "too close" verdict quotes the rule it applied, exactly.
+            if f.summary[0].contains("less than") {
+                let rule = [
+                    format!(
+                        "less than {} ms apart",
+                        nvp_versus::metrics::MIN_LATENCY_GAP_MS
+                    ),
+                    format!("less than {}× apart", nvp_versus::metrics::MEANINGFUL_RATIO),
+                ];
+                assert!(
+                    rule.iter().any(|r| f.summary[0].contains(r.as_str())),
+                    "{}: {}",
+                    p.id,
+                    f.summary[0]
+                );
+            }
             let opening: String = f.summary[0].split(':').next().unwrap_or_default().into();
             seen.push((kind(&f.verdict), opening));
         }

@@ -73,9 +73,9 @@ pub fn SimulateTab(props: &SimulateProps) -> Html {
         });
     }
     {
-        // After the run for the watched preset is drawn: the smallest scroll that puts Node.js's
-        // lanes on screen, where playback then starts (on a laptop they already are, under the
-        // focused heading; on a phone they sit under the verdict and the player).
+        // After the run for the watched preset is drawn: the timeline from its player down to
+        // Python's lanes, where playback then starts (on a phone, the player and Node.js's lanes;
+        // the verdict is one scroll up).
         let (reveal, target, fresh) = (
             reveal_timeline.clone(),
             timeline_ref.clone(),
@@ -84,7 +84,11 @@ pub fn SimulateTab(props: &SimulateProps) -> Html {
         use_effect(move || {
             if fresh && *reveal.borrow() && target.get().is_some() {
                 *reveal.borrow_mut() = false;
-                browser::reveal_top(&target, f64::INFINITY);
+                browser::reveal_between(
+                    &target,
+                    ".nvp-sim-timeline",
+                    ".nvp-sim-track--python .nvp-sim-lanes",
+                );
             }
         });
     }
