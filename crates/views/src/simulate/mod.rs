@@ -158,6 +158,24 @@ pub fn SimulateTab(props: &SimulateProps) -> Html {
             );
         })
     };
+    // The outcome whose verdict is on screen: the timeline and figures follow it a frame after
+    // the verdict, never before (Yew may paint between the two, and a timeline drawn under a
+    // verdict that then grows by a screen is a layout shift). Natively no effect runs, so the
+    // outcome itself is drawn.
+    let drawn_state = use_state(|| None::<state::Run>);
+    let on_drawn = {
+        let drawn_state = drawn_state.clone();
+        Callback::from(move |run: state::Run| {
+            if drawn_state.as_ref() != Some(&run) {
+                drawn_state.set(Some(run));
+            }
+        })
+    };
+    let drawn: Option<state::Run> = if cfg!(target_arch = "wasm32") {
+        (*drawn_state).clone()
+    } else {
+        state.outcome.clone()
+    };
     let mut classes = classes!("nvp-sim");
     if props.tab.compact {
         classes.push("nvp-sim--compact");
@@ -184,8 +202,9 @@ pub fn SimulateTab(props: &SimulateProps) -> Html {
                 <p class="nvp-sim-watch-hint">{ watch_hint(&state.settings) }</p>
             }
             <summary::Summary state={Rc::new((*state).clone())} ids={ids.clone()}
-                compact={props.tab.compact && !*expanded} report={props.report.clone()} />
-            if let Some(run) = state.outcome.clone() {
+                compact={props.tab.compact && !*expanded} report={props.report.clone()}
+                on_drawn={on_drawn} />
+            if let Some(run) = drawn.clone() {
                 if let Ok(finding) = &run.result {
                     <timeline::Timeline run={run.clone()} ids={ids.clone()}
                         autoplay={!*reduced_motion} dispatch={dispatch.clone()}
@@ -204,6 +223,11 @@ pub fn SimulateTab(props: &SimulateProps) -> Html {
                     }
                 }
             }
+            if *expanded && drawn.is_none() {
+                // Until the first result: the room it will take, so the settings below do not
+                // jump down the screen when it arrives (seconds after the click on a slow phone).
+                <div class="nvp-sim-pending" aria-hidden="true"></div>
+            }
             if *expanded {
                 <controls::Controls state={Rc::new((*state).clone())} presets={all_presets.clone()}
                     ids={ids.clone()} dispatch={dispatch.clone()} compact={false} />
@@ -221,7 +245,7 @@ pub fn SimulateTab(props: &SimulateProps) -> Html {
                     </button>
                 }
             </div>
-            if *expanded && state.outcome.as_ref().is_some_and(|r| r.result.is_ok()) {
+            if *expanded && drawn.as_ref().is_some_and(|r| r.result.is_ok()) {
                 <div class="nvp-sim-export">
                     <button type="button" class="nvp-button nvp-button--quiet" onclick={on_csv}
                         id={format!("{ids}-csv")}>{ "Download figures (CSV)" }</button>

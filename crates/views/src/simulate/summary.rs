@@ -2,7 +2,7 @@
 //! configured, what the figures rest on, and the progress of a run being computed. Its status
 //! line is the tab's live region, announced once per finished run.
 
-use super::state::SimState;
+use super::state::{Run, SimState};
 use nvp_versus::Verdict;
 use nvp_versus::server::Side;
 use std::rc::Rc;
@@ -19,6 +19,10 @@ pub struct SummaryProps {
     /// Where the reality check's report is served, when the host serves it.
     #[prop_or_default]
     pub report: Option<AttrValue>,
+    /// Called once the verdict for a run is on screen, so what follows it (the timeline, the
+    /// figures) appears under a verdict that no longer changes height.
+    #[prop_or_default]
+    pub on_drawn: Callback<Run>,
 }
 
 /// The progress bar of a run being computed.
@@ -47,6 +51,14 @@ pub fn Summary(props: &SummaryProps) -> Html {
     let s = &props.state;
     let ids = &props.ids;
     let status_id = format!("{ids}-status");
+    {
+        let (on_drawn, run) = (props.on_drawn.clone(), s.outcome.clone());
+        use_effect_with(run, move |run| {
+            if let Some(run) = run {
+                on_drawn.emit(run.clone());
+            }
+        });
+    }
     if let Some(why) = &s.failure {
         return html! {
             <section class="nvp-sim-verdict nvp-sim-verdict--failed" role="alert">
