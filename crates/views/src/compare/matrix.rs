@@ -170,8 +170,11 @@ fn row(props: &MatrixProps, d: &Dimension) -> Html {
                     <p class="nvp-c-leans">{ leans }</p>
                 </td>
             </tr>
+            // The details are built only when open: eight closed rows of points and sources
+            // would otherwise be most of what opening Compare has to create.
             <tr class="nvp-c-details" id={details_id} hidden={!open}>
                 <td colspan={columns.to_string()}>
+                if open {
                     <div class="nvp-c-details__stacks">
                         { for content.stacks.iter().enumerate().map(|(i, s)| html! {
                             <div class={classes!("nvp-c-points", stack_class(i))}>
@@ -198,6 +201,7 @@ fn row(props: &MatrixProps, d: &Dimension) -> Html {
                         <h3 class="nvp-c-details__nuances">{ "Nuances and sources" }</h3>
                         <Nuances content={content.clone()} nuances={d.nuances.clone()} />
                     }
+                }
                 </td>
             </tr>
         </tbody>

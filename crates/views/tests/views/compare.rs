@@ -9,7 +9,9 @@ use nvp_ui::content::bundled;
 #[tokio::test]
 async fn every_dimension_faq_and_sample_is_rendered() {
     let content = bundled().clone();
-    let out = render(content.clone(), &[]).await;
+    // Every row open: a closed row's details are built only when it opens.
+    let all: Vec<&str> = content.dimensions.iter().map(|d| d.id.as_str()).collect();
+    let out = render(content.clone(), &[("c.x", &all.join(","))]).await;
     assert!(out.notices.is_empty(), "{:?}", out.notices);
     for d in &content.dimensions {
         assert!(

@@ -122,7 +122,8 @@ async fn a_garbage_hash_gives_a_notice_and_the_default_view() {
 async fn a_third_stack_in_data_appears_everywhere() {
     let content = crate::support::fixture("three_stacks");
     assert_eq!(content.stacks.len(), 3);
-    let out = render(content.clone(), &[]).await;
+    let all: Vec<&str> = content.dimensions.iter().map(|d| d.id.as_str()).collect();
+    let out = render(content.clone(), &[("c.x", &all.join(","))]).await;
     assert!(out.notices.is_empty());
     assert!(
         out.html
