@@ -114,14 +114,19 @@ fn companies_say_what_each_uses_the_stack_for_with_a_source() {
     }
 }
 
-/// The Balanced preset's gap between the two stacks, in percentage points (Node minus Python).
-fn balanced_gap(content: &Content) -> f64 {
+/// The Balanced preset's weights.
+fn balanced_weights(content: &Content) -> Vec<u8> {
     let index = content
         .presets
         .iter()
         .position(|p| p.id == "balanced")
         .expect("a Balanced preset");
-    let result = fit(content, &preset_weights(content, index));
+    preset_weights(content, index)
+}
+
+/// The Balanced preset's gap between the two stacks, in percentage points (Node minus Python).
+fn balanced_gap(content: &Content) -> f64 {
+    let result = fit(content, &balanced_weights(content));
     let pct = |stack: &str| result.get(stack).unwrap().percent().unwrap();
     pct(NODE) - pct(PYTHON)
 }
@@ -138,12 +143,7 @@ fn the_balanced_preset_favours_neither_stack_beyond_the_margin() {
 #[test]
 fn tilting_any_balanced_score_by_one_point_breaks_the_margin() {
     let content = bundled();
-    let index = content
-        .presets
-        .iter()
-        .position(|p| p.id == "balanced")
-        .unwrap();
-    let weights = preset_weights(content, index);
+    let weights = balanced_weights(content);
     let mut tried = 0;
     let weighted = weights.iter().enumerate().filter(|(_, w)| **w > 0);
     for (c, _) in weighted {
@@ -173,12 +173,7 @@ fn tilting_any_balanced_score_by_one_point_breaks_the_margin() {
 #[test]
 fn balanced_weighs_like_criteria_alike_and_team_criteria_come_in_pairs() {
     let content = bundled();
-    let index = content
-        .presets
-        .iter()
-        .position(|p| p.id == "balanced")
-        .unwrap();
-    let weights = preset_weights(content, index);
+    let weights = balanced_weights(content);
     // A criterion only one stack can score on (score above the minimum) describes the team, not
     // the stack: full-stack JavaScript for Node.js, a Python data team for Python.
     let only = |c: &nvp_content::Criterion| -> Option<String> {
